@@ -1,0 +1,57 @@
+import type { Readable, Writable } from 'node:stream';
+import { createInterface } from 'node:readline';
+import type { Bot } from '../../core/bot';
+import type { Inbound, Reply } from '../../core/types';
+import { eachLine } from './lines';
+import { renderForTerminal } from './render';
+
+const CHANNEL = 'console';
+const USER = 'console-user';
+
+function turn(conversation: string, text: string): Inbound {
+  return { channel: CHANNEL, conversation, user: USER, text };
+}
+
+/** `guidebot ask "question"`: one answer, printed for a person. */
+export async function askOnce(bot: Bot, question: string, output: Writable): Promise<void> {
+  for (const reply of await bot.handle(turn('ask', question))) output.write(`${renderForTerminal(reply)}\n`);
+}
+
+/** `guidebot ask --json`: each input line is a question in a new conversation; one JSON reply per line. */
+export async function askEachLine(bot: Bot, input: Readable, output: Writable): Promise<void> {
+  await eachLine(input, async (line, n) => {
+    const replies = await bot.handle(turn(`ask-${n}`, line));
+    output.write(`${JSON.stringify(replies[0])}\n`);
+  });
+}
+
+/** `guidebot chat --json`: each input line is a turn of one conversation; one JSON reply per line. */
+export async function chatJson(bot: Bot, input: Readable, output: Writable): Promise<void> {
+  await eachLine(input, async (line) => {
+    for (const reply of await bot.handle(turn('chat', line))) output.write(`${JSON.stringify(reply)}\n`);
+  });
+}
+
+/** `guidebot chat`: an interactive chat in the terminal. */
+export async function chatInteractive(
+  bot: Bot,
+  input: Readable,
+  output: Writable,
+  greeting: string,
+): Promise<void> {
+  output.write(`${greeting}\n\n`);
+  const reader = createInterface({
+    input,
+    output,
+    prompt: 'you> ',
+    terminal: Boolean((input as { isTTY?: boolean }).isTTY),
+  });
+  reader.prompt();
+  for await (const line of reader) {
+    if (['exit', 'quit', '/exit', '/quit'].includes(line.trim().toLowerCase())) break;
+    const replies: Reply[] = await bot.handle(turn('chat', line));
+    for (const reply of replies) output.write(`\n${renderForTerminal(reply)}\n\n`);
+    reader.prompt();
+  }
+  reader.close();
+}

@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { askEachLine, askOnce, chatInteractive, chatJson } from './adapters/console';
+import { GuidebotError } from './core/errors';
+import { loadKnowledge } from './core/knowledge/load-knowledge';
+import { loadBot } from './core/load-bot';
+import { writeIndex } from './core/search/index-file';
+import { DEFAULT_EVAL_FILE, formatEvalReport, readEvalFile, runEval } from './eval/run-eval';
+
+const USAGE = `guidebot: answers questions about the BC Public Service social media guidelines
+
+Usage:
+  guidebot ask "question"      answer one question
+  guidebot ask --json          read one question per line of stdin, write one JSON reply per line
+  guidebot chat                chat in the terminal (type "exit" to leave)
+  guidebot chat --json         one turn per line of stdin, one JSON reply per line
+  guidebot eval [--file F]     score the evaluation set (default ../shared/eval/dev-questions.jsonl)
+  guidebot index build         rebuild the search index from knowledge/
+  guidebot help                this text
+
+Environment: GUIDEBOT_KNOWLEDGE_DIR (default ./knowledge), GUIDEBOT_INDEX_PATH (default dist/knowledge-index.json).`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      file: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  const paths = {
+    knowledgeDir: process.env.GUIDEBOT_KNOWLEDGE_DIR,
+    indexPath: process.env.GUIDEBOT_INDEX_PATH,
+  };
+  const load = (): ReturnType<typeof loadBot> =>
+    loadBot({
+      ...(paths.knowledgeDir && { knowledgeDir: paths.knowledgeDir }),
+      ...(paths.indexPath && { indexPath: paths.indexPath }),
+    });
+
+  if (values.help || !command || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return command && command !== 'help' ? 2 : 0;
+  }
+  switch (command) {
+    case 'ask': {
+      const { bot } = load();
+      if (values.json && !rest.length) await askEachLine(bot, process.stdin, process.stdout);
+      else if (rest.length) await askOnce(bot, rest.join(' '), process.stdout);
+      else return usageError('ask needs a question, or --json to read questions from standard input');
+      return 0;
+    }
+    case 'chat': {
+      const { bot, index } = load();
+      if (values.json) await chatJson(bot, process.stdin, process.stdout);
+      else
+        await chatInteractive(
+          bot,
+          process.stdin,
+          process.stdout,
+          `guidebot: ask about "${index.kb.guideline.meta.title}". Type "exit" to leave.`,
+        );
+      return 0;
+    }
+    case 'eval': {
+      const { bot, index } = load();
+      const report = await runEval(bot, index, readEvalFile(values.file ?? DEFAULT_EVAL_FILE));
+      process.stdout.write(
+        `${values.json ? JSON.stringify({ ...report, scored: undefined, misses: report.misses.map((m) => m.question.id) }) : formatEvalReport(report)}\n`,
+      );
+      return 0;
+    }
+    case 'index': {
+      if (rest[0] !== 'build') return usageError('did you mean "guidebot index build"?');
+      const kb = loadKnowledge(paths.knowledgeDir);
+      writeIndex(kb, paths.indexPath);
+      process.stdout.write(`index built from ${kb.guideline.passages.length} passages\n`);
+      return 0;
+    }
+    default:
+      return usageError(`unknown command "${command}"`);
+  }
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`guidebot: ${message}\n\n${USAGE}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof GuidebotError) process.stderr.write(`guidebot: cannot start: ${error.message}\n`);
+    else
+      process.stderr.write(
+        `guidebot: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,193 @@
+import type { Passage } from './knowledge/guideline';
+import type { SearchHit } from './search/search';
+import { searchPassages } from './search/search';
+import type { SearchIndex } from './search/search-index';
+import type { Choice, Citation, Contact, QuotedPassage, Reply } from './types';
+import { renderReplyText } from './reply-text';
+
+/**
+ * When to answer. Calibrated on the development set (npm run eval) and kept deliberately strict, since a
+ * confident wrong answer is worse than a referral:
+ * - coverage: the best passage must match most of the question's topic weight. Questions outside the
+ *   guideline (pay, VPN, leave) are made of words it never uses, which count at full weight, so even when
+ *   one word matches ("Facebook" in "overtime for moderating our Facebook group") coverage stays low.
+ * - score: Lunr's BM25 score of that passage, so a single common word ("work") cannot answer alone.
+ */
+export const ANSWER_POLICY = {
+  minCoverage: 0.55,
+  minScore: 1.2,
+  /** Further passages are quoted when they rank at least this share of the best one. */
+  relatedRatio: 0.55,
+  maxPassages: 3,
+  /** Upper bound on quoted characters, so replies stay readable and fit every channel. */
+  maxQuotedChars: 2200,
+  /** "Did you mean" sections must reach this share of the answer thresholds. */
+  nearbyShare: 0.45,
+  maxNearby: 3,
+};
+
+export interface Answered {
+  reply: Reply;
+  hits: SearchHit[];
+}
+
+export function answerQuestion(index: SearchIndex, question: string): Answered {
+  const { hits } = searchPassages(index, question);
+  const best = hits[0];
+  const confident =
+    best && best.coverage >= ANSWER_POLICY.minCoverage && best.score >= ANSWER_POLICY.minScore;
+  if (!confident) return { reply: fallbackReply(index, hits), hits };
+  return { reply: quoteReply(index, pickPassages(index, hits), best.coverage), hits };
+}
+
+/** The best passage, then others that rank close to it, within the length budget. */
+function pickPassages(index: SearchIndex, hits: SearchHit[]): Passage[] {
+  const best = hits[0]!;
+  const chosen: Passage[] = [];
+  let chars = 0;
+  const add = (passage: Passage): boolean => {
+    if (chosen.includes(passage) || chars + passage.text.length > ANSWER_POLICY.maxQuotedChars) return false;
+    chosen.push(passage);
+    chars += passage.text.length;
+    return true;
+  };
+  for (const hit of hits) {
+    if (chosen.length >= ANSWER_POLICY.maxPassages) break;
+    if (
+      hit !== best &&
+      (hit.rank < best.rank * ANSWER_POLICY.relatedRatio || hit.coverage < ANSWER_POLICY.minCoverage)
+    )
+      break;
+    if (add(hit.passage)) for (const item of listItems(index, hit.passage)) add(item);
+  }
+  return chosen;
+}
+
+/**
+ * A section someone picked from "did you mean": the passages of that section that best fit their question,
+ * or the section from its start when none match.
+ */
+export function sectionReply(index: SearchIndex, sectionId: string, question?: string): Reply {
+  const hits = question ? searchPassages(index, question, { sectionIds: [sectionId] }).hits : [];
+  if (hits.length) return quoteReply(index, pickPassages(index, hits), hits[0]!.coverage);
+  const inSection = [...index.passages.values()].filter((p) => p.sectionId === sectionId);
+  const chosen: Passage[] = [];
+  let chars = 0;
+  for (const passage of inSection) {
+    if (
+      chosen.length >= ANSWER_POLICY.maxPassages ||
+      chars + passage.text.length > ANSWER_POLICY.maxQuotedChars
+    )
+      break;
+    chosen.push(passage);
+    chars += passage.text.length;
+  }
+  return quoteReply(index, chosen, 1);
+}
+
+/** A passage that introduces a list ("Documentation options include:") is quoted with its items. */
+function listItems(index: SearchIndex, passage: Passage): Passage[] {
+  if (!passage.text.trimEnd().endsWith(':')) return [];
+  return [...index.passages.values()].filter((p) => p.leadId === passage.id);
+}
+
+/** A reply quoting passages verbatim, each with its citation, plus the contacts for those sections. */
+export function quoteReply(index: SearchIndex, passages: Passage[], confidence: number): Reply {
+  const quoted: QuotedPassage[] = passages.map((p) => ({
+    text: p.text,
+    citation: citationFor(index, p.sectionId),
+  }));
+  const citations = uniqueBy(
+    quoted.map((q) => q.citation),
+    (c) => c.sectionId,
+  );
+  const reply: Reply = {
+    kind: 'answer',
+    text: '',
+    intro: index.kb.messages.answerIntro,
+    passages: quoted,
+    citations,
+    choices: [],
+    contacts: contactsFor(index, citations),
+    confidence,
+  };
+  return { ...reply, text: renderReplyText(reply) };
+}
+
+function fallbackReply(index: SearchIndex, hits: SearchHit[]): Reply {
+  const { minCoverage, minScore, nearbyShare, maxNearby } = ANSWER_POLICY;
+  const nearby = hits.filter(
+    (h) => h.coverage >= minCoverage * nearbyShare && h.score >= minScore * nearbyShare,
+  );
+  const choices: Choice[] = uniqueBy(nearby, (h) => h.passage.sectionId)
+    .slice(0, maxNearby)
+    .map((h) => ({
+      id: `section:${h.passage.sectionId}`,
+      label: citationFor(index, h.passage.sectionId).label,
+    }));
+  const fallback = index.kb.contacts.contacts.find((c) => c.id === index.kb.contacts.fallback)!;
+  const reply: Reply = {
+    kind: 'fallback',
+    text: '',
+    intro: index.kb.messages.fallback,
+    passages: [],
+    citations: [],
+    choices,
+    contacts: [toContact(fallback)],
+    confidence: hits[0]?.coverage ?? 0,
+  };
+  return {
+    ...reply,
+    text: renderReplyText(reply, choices.length ? index.kb.messages.didYouMean : undefined),
+  };
+}
+
+export function citationFor(index: SearchIndex, sectionId: string): Citation {
+  const section = index.sections.get(sectionId)!;
+  const { title, version } = index.kb.guideline.meta;
+  return {
+    sectionId,
+    sectionPath: section.path,
+    label: section.path.join(' › '),
+    documentTitle: title,
+    version,
+  };
+}
+
+/** Contacts named for a cited section or any section above it. */
+function contactsFor(index: SearchIndex, citations: Citation[]): Contact[] {
+  const cited = new Set<string>();
+  for (const citation of citations) {
+    const section = index.sections.get(citation.sectionId)!;
+    for (const s of index.sections.values())
+      if (section.path.slice(0, s.path.length).join('\0') === s.path.join('\0') && s.level <= section.level)
+        cited.add(s.id);
+  }
+  return index.kb.contacts.contacts.filter((c) => c.sections.some((id) => cited.has(id))).map(toContact);
+}
+
+function toContact(c: {
+  id: string;
+  name: string;
+  when: string;
+  email?: string;
+  phone?: string;
+  url?: string;
+  note?: string;
+}): Contact {
+  const { id, name, when, email, phone, url, note } = c;
+  return {
+    id,
+    name,
+    when,
+    ...(email && { email }),
+    ...(phone && { phone }),
+    ...(url && { url }),
+    ...(note && { note }),
+  };
+}
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => (seen.has(key(item)) ? false : (seen.add(key(item)), true)));
+}

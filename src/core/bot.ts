@@ -1,0 +1,79 @@
+import { answerQuestion, sectionReply } from './answer';
+import { resolveChoice } from './choices';
+import { renderReplyText } from './reply-text';
+import type { SearchIndex } from './search/search-index';
+import { cleanText } from './search/text';
+import { looksLikeSmalltalk, matchSmalltalk, type Smalltalk } from './smalltalk';
+import type { ConversationStore } from './state/conversation-store';
+import type { Choice, Inbound, Reply } from './types';
+
+/** What the bot remembers of a conversation between turns. */
+export interface ConversationState {
+  /** The last question asked, to answer a "did you mean" section choice in its light. */
+  lastQuestion?: string;
+  /** Choices offered by the last reply, so a typed number or label selects one. */
+  offered: Choice[];
+}
+
+export interface Bot {
+  /** The one entry every channel uses: a turn in, replies out. Never throws on user input. */
+  handle(inbound: Inbound): Promise<Reply[]>;
+}
+
+export interface BotOptions {
+  index: SearchIndex;
+  store: ConversationStore<ConversationState>;
+  /** Idle time after which a conversation is forgotten. */
+  conversationTtlSeconds?: number;
+}
+
+export function createBot({ index, store, conversationTtlSeconds = 30 * 60 }: BotOptions): Bot {
+  return {
+    async handle(inbound) {
+      const key = `${inbound.channel}:${inbound.conversation}`;
+      const state: ConversationState = (await store.get(key)) ?? { offered: [] };
+      const text = cleanText(inbound.text ?? '');
+      const chosen = resolveChoice(state.offered, { ...inbound, text });
+      const reply = chosen ? replyToChoice(index, chosen, state) : replyToText(index, text);
+      const next: ConversationState = {
+        offered: reply.choices,
+        ...(chosen
+          ? state.lastQuestion && { lastQuestion: state.lastQuestion }
+          : text && { lastQuestion: text }),
+      };
+      await store.set(key, next, conversationTtlSeconds);
+      return [reply];
+    },
+  };
+}
+
+function replyToText(index: SearchIndex, text: string): Reply {
+  const smalltalk = matchSmalltalk(index.kb.messages, text);
+  if (smalltalk) return smalltalkReply(smalltalk);
+  const { reply } = answerQuestion(index, text);
+  if (reply.kind === 'fallback') {
+    const loose = looksLikeSmalltalk(index.kb.messages, text);
+    if (loose) return smalltalkReply(loose);
+  }
+  return reply;
+}
+
+function replyToChoice(index: SearchIndex, choice: Choice, state: ConversationState): Reply {
+  const [kind, id] = choice.id.split(':');
+  if (kind === 'section' && id && index.sections.has(id)) return sectionReply(index, id, state.lastQuestion);
+  // A choice this version no longer knows: answer its label as a question.
+  return answerQuestion(index, choice.label).reply;
+}
+
+function smalltalkReply(smalltalk: Smalltalk): Reply {
+  const reply: Reply = {
+    kind: 'smalltalk',
+    text: '',
+    intro: smalltalk.reply,
+    passages: [],
+    citations: [],
+    choices: [],
+    contacts: [],
+  };
+  return { ...reply, text: renderReplyText(reply) };
+}

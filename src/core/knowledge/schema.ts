@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date');
+
+/** Front matter of guidelines.md. Unknown values are null, so an editor sees which fields to fill. */
+export const frontMatterSchema = z
+  .object({
+    title: z.string().min(1),
+    version: z.union([z.string().min(1), z.number()]).transform(String),
+    effective: isoDate.nullable(),
+    reviewBy: isoDate.nullable(),
+    source: z.url().nullable(),
+  })
+  .strict();
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+const sectionId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a section id like b-approvals');
+
+export const contactSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'must be lowercase letters, digits and dashes'),
+    name: z.string().min(1),
+    when: z.string().min(1),
+    email: z.email().optional(),
+    phone: z.string().min(7).optional(),
+    url: z.url().optional(),
+    note: z.string().optional(),
+    /** Sections whose answers should show this contact. */
+    sections: z.array(sectionId).default([]),
+  })
+  .strict();
+
+export const contactsFileSchema = z
+  .object({
+    /** The contact every fallback refers people to. */
+    fallback: z.string(),
+    contacts: z.array(contactSchema).min(1),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    const ids = new Set<string>();
+    file.contacts.forEach((c, i) => {
+      if (ids.has(c.id))
+        ctx.addIssue({ code: 'custom', path: ['contacts', i, 'id'], message: `duplicate id "${c.id}"` });
+      ids.add(c.id);
+    });
+    if (!ids.has(file.fallback))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fallback'],
+        message: `no contact has the id "${file.fallback}"`,
+      });
+  });
+export type ContactsFile = z.infer<typeof contactsFileSchema>;
+
+const phrase = z.string().trim().min(1);
+
+/** Staff words and the guideline's own terms: a query or passage with either side is also found by the other. */
+export const synonymsFileSchema = z
+  .object({
+    synonyms: z.array(
+      z.object({ staff: z.array(phrase).min(1), guideline: z.array(phrase).min(1) }).strict(),
+    ),
+  })
+  .strict();
+export type SynonymsFile = z.infer<typeof synonymsFileSchema>;
+
+/** Optional alternate phrasings of questions each section answers, keyed by section id. */
+export const questionsFileSchema = z
+  .object({ sections: z.record(sectionId, z.array(phrase).min(1)) })
+  .strict();
+export type QuestionsFile = z.infer<typeof questionsFileSchema>;
+
+/** The bot's own wording that is not the guideline's: small talk and the fallback. */
+export const messagesFileSchema = z
+  .object({
+    fallback: z.string().min(1),
+    didYouMean: z.string().min(1),
+    answerIntro: z.string().min(1),
+    smalltalk: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            /** Whole-message phrases, lowercase, without punctuation. */
+            phrases: z.array(phrase).min(1),
+            reply: z.string().min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+export type MessagesFile = z.infer<typeof messagesFileSchema>;

@@ -1,0 +1,47 @@
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import type { ZodType } from 'zod';
+import { KnowledgeFileError } from '../errors';
+
+/**
+ * Parses YAML and validates it with a zod schema. Any problem becomes a KnowledgeFileError naming the file,
+ * the line:column and the path of the offending value, so an editor can find it.
+ */
+export function parseYamlFile<T>(file: string, source: string, schema: ZodType<T>, lineOffset = 0): T {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
+  const syntaxError = doc.errors[0];
+  if (syntaxError) {
+    const at = lineCounter.linePos(syntaxError.pos[0]);
+    throw new KnowledgeFileError(
+      file,
+      `${at.line + lineOffset}:${at.col}`,
+      `YAML syntax: ${firstLine(syntaxError.message)}`,
+    );
+  }
+  const result = schema.safeParse(doc.toJS());
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const node = nearestNode(doc, path);
+  const at = node ? lineCounter.linePos(node) : undefined;
+  const place = at ? `${at.line + lineOffset}:${at.col}` : '';
+  const where = path.length ? `${formatPath(path)}: ` : '';
+  throw new KnowledgeFileError(file, place, `${where}${issue.message}`);
+}
+
+/** Offset of the deepest node on `path` that exists (a missing key points at its parent). */
+function nearestNode(doc: ReturnType<typeof parseDocument>, path: (string | number)[]): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node: unknown = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) return node.range[0];
+  }
+  return undefined;
+}
+
+export function formatPath(path: (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? text;
+}

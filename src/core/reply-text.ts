@@ -1,0 +1,25 @@
+import type { Reply } from './types';
+
+/** The complete plain-text rendering every reply carries (terminals, notifications, screen readers). */
+export function renderReplyText(reply: Reply, choicesHeading?: string): string {
+  const parts: string[] = [];
+  if (reply.intro) parts.push(reply.intro);
+  for (const passage of reply.passages) {
+    const { label, version } = passage.citation;
+    parts.push(`"${passage.text}"\n— ${label} (guidelines, ${version})`);
+  }
+  if (reply.choices.length) {
+    const list = reply.choices.map((c, i) => `${i + 1}. ${c.label}`).join('\n');
+    parts.push(choicesHeading ? `${choicesHeading}\n${list}` : list);
+  }
+  if (reply.contacts.length) {
+    const lines = reply.contacts.map((c) => `- ${c.name}${contactDetail(c)}`);
+    parts.push(`Who to contact:\n${lines.join('\n')}`);
+  }
+  return parts.join('\n\n');
+}
+
+function contactDetail(c: Reply['contacts'][number]): string {
+  const detail = [c.email, c.phone, c.url].filter(Boolean).join(', ');
+  return detail ? `: ${detail}` : '';
+}

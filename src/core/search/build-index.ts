@@ -1,0 +1,40 @@
+import lunr from 'lunr';
+import type { KnowledgeBase } from '../knowledge/load-knowledge';
+import type { SynonymMatcher } from './synonyms';
+import { topicStems } from './text';
+
+/** Bump when what goes into the index changes, so prebuilt indexes are rebuilt. */
+export const INDEX_FORMAT = 3;
+
+/**
+ * Field boosts. The passage's own words count most; its section's title places it; the synonyms of its
+ * words let staff vocabulary find it; the passage a list item hangs from ("Documentation options include:")
+ * and curated phrasings of its section give context without outweighing the text.
+ */
+const FIELDS = { text: 1, section: 0.6, synonyms: 0.4, lead: 0.35, questions: 0.5 } as const;
+
+/** Builds the Lunr index over passages. Fields hold stems already, so Lunr's own pipeline is emptied. */
+export function buildLunrIndex(kb: KnowledgeBase, synonyms: SynonymMatcher): lunr.Index {
+  const { sections, passages } = kb.guideline;
+  const sectionById = new Map(sections.map((s) => [s.id, s]));
+  const textById = new Map(passages.map((p) => [p.id, p.text]));
+  return lunr(function () {
+    this.pipeline.reset();
+    this.searchPipeline.reset();
+    this.ref('id');
+    for (const [name, boost] of Object.entries(FIELDS)) this.field(name, { boost });
+    for (const passage of passages) {
+      const section = sectionById.get(passage.sectionId)!;
+      const lead = passage.leadId ? (textById.get(passage.leadId) ?? '') : '';
+      const questions = kb.questions.sections[section.id] ?? [];
+      this.add({
+        id: passage.id,
+        text: topicStems(passage.text),
+        section: topicStems(section.path.join(' ')),
+        synonyms: synonyms.mentions(passage.text).flatMap((m) => m.group?.terms ?? []),
+        lead: topicStems(lead),
+        questions: topicStems(questions.join(' ')),
+      });
+    }
+  });
+}

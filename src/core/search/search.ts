@@ -1,0 +1,122 @@
+import lunr from 'lunr';
+import type { Passage } from '../knowledge/guideline';
+import type { SearchIndex, TokenSetStatics } from './search-index';
+
+/** One topic of a question: a word, or a synonym phrase, with the index stems that stand for it. */
+export interface Concept {
+  surface: string;
+  /** Ways the topic can appear in a passage: each is a list of stems that must all be there. */
+  alternatives: string[][];
+  /** Every stem of the alternatives: what Lunr is asked for. Empty when the guideline never uses the word. */
+  terms: string[];
+  /** How much the concept says about the topic: the idf of its rarest stem, or maxIdf when unknown. */
+  weight: number;
+  /** True when the stems come from a spelling correction. */
+  corrected: boolean;
+}
+
+export interface SearchHit {
+  passage: Passage;
+  score: number;
+  /** Share of the question's topic weight this passage matches (0..1). */
+  coverage: number;
+  /** score scaled by coverage: what answers are ranked by. */
+  rank: number;
+}
+
+export interface SearchResult {
+  concepts: Concept[];
+  hits: SearchHit[];
+}
+
+// Misspellings are corrected only in longer words: short ones have too many neighbours one edit away.
+const MIN_CORRECTED_LENGTH = 5;
+// A corrected word counts less than one the guideline uses as typed.
+const CORRECTED_WEIGHT = 0.6;
+// Porter stems some forms of a word apart ("considered" -> consid, "considerations" -> consider): a stem
+// this long also matches index stems that extend it by a few letters.
+const MIN_PREFIX_LENGTH = 5;
+const MAX_PREFIX_EXTENSION = 3;
+
+export function analyseQuestion(index: SearchIndex, text: string): Concept[] {
+  const concepts: Concept[] = [];
+  const seenGroups = new Set<number>();
+  for (const mention of index.synonyms.mentions(text)) {
+    if (mention.group) {
+      if (seenGroups.has(mention.group.index)) continue;
+      seenGroups.add(mention.group.index);
+    }
+    let alternatives = mention.group
+      ? mention.group.topicPhrases.filter((stems) => stems.every((s) => index.idf(s) > 0))
+      : wordForms(index, mention.stem);
+    let corrected = false;
+    if (!alternatives.length && !mention.group && mention.surface.length >= MIN_CORRECTED_LENGTH) {
+      alternatives = corrections(index, mention.stem);
+      corrected = alternatives.length > 0;
+    }
+    const terms = [...new Set(alternatives.flat())];
+    if (!mention.group && terms.length && concepts.some((c) => c.terms.join() === terms.join())) continue;
+    const rarest = terms.length ? Math.max(...terms.map((t) => index.idf(t))) : index.maxIdf;
+    concepts.push({
+      surface: mention.surface,
+      alternatives,
+      terms,
+      weight: corrected ? rarest * CORRECTED_WEIGHT : rarest,
+      corrected,
+    });
+  }
+  return concepts;
+}
+
+/** The stem itself, when indexed, and indexed stems that extend it slightly. */
+function wordForms(index: SearchIndex, stem: string): string[][] {
+  const forms = index.idf(stem) > 0 ? [stem] : [];
+  if (stem.length >= MIN_PREFIX_LENGTH)
+    for (const term of index.termsStartingWith(stem))
+      if (term !== stem && term.length - stem.length <= MAX_PREFIX_EXTENSION) forms.push(term);
+  return forms.map((f) => [f]);
+}
+
+/** Indexed stems one edit away that start with the same letter (people rarely mistype the first one). */
+function corrections(index: SearchIndex, stem: string): string[][] {
+  return (lunr.TokenSet as unknown as TokenSetStatics)
+    .fromFuzzyString(stem, 1)
+    .intersect(index.vocabulary)
+    .toArray()
+    .filter((term) => term[0] === stem[0])
+    .map((term) => [term]);
+}
+
+/** Ranks passages for a question. Never throws on user text: it is read as words, never as Lunr query syntax. */
+export function searchPassages(
+  index: SearchIndex,
+  text: string,
+  options: { sectionIds?: string[] } = {},
+): SearchResult {
+  const concepts = analyseQuestion(index, text);
+  const searchable = concepts.filter((c) => c.terms.length);
+  if (!searchable.length) return { concepts, hits: [] };
+  const results = index.lunr.query((q) => {
+    for (const concept of searchable) {
+      // A concept with many stems (a synonym group) should weigh about as much as a single word.
+      const boost = (concept.corrected ? CORRECTED_WEIGHT : 1) / Math.sqrt(concept.terms.length);
+      for (const term of concept.terms) q.term(term, { usePipeline: false, boost });
+    }
+  });
+  const totalWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
+  const allowed = options.sectionIds && new Set(options.sectionIds);
+  const hits: SearchHit[] = [];
+  for (const result of results) {
+    const passage = index.passages.get(result.ref);
+    if (!passage || (allowed && !allowed.has(passage.sectionId))) continue;
+    const matched = new Set(Object.keys(result.matchData.metadata));
+    const covered = concepts.reduce(
+      (sum, c) => (c.alternatives.some((alt) => alt.every((t) => matched.has(t))) ? sum + c.weight : sum),
+      0,
+    );
+    const coverage = totalWeight ? covered / totalWeight : 0;
+    hits.push({ passage, score: result.score, coverage, rank: result.score * coverage });
+  }
+  hits.sort((a, b) => b.rank - a.rank);
+  return { concepts, hits };
+}

@@ -1,0 +1,190 @@
+import lunr from 'lunr';
+
+/** Longest question we read; the rest is ignored (people paste whole documents by mistake). */
+export const MAX_QUESTION_CHARS = 1000;
+
+// Words of chat and question form that say nothing about the topic, on top of Lunr's English list.
+const CHAT_FILLER = [
+  'whats',
+  'im',
+  'ive',
+  'id',
+  'ill',
+  'hey',
+  'hi',
+  'hello',
+  'please',
+  'pls',
+  'plz',
+  'thanks',
+  'thank',
+  'need',
+  'needs',
+  'know',
+  'okay',
+  'ok',
+  'allowed',
+  'really',
+  'also',
+  'still',
+  'anything',
+  'something',
+  'thing',
+  'things',
+  'stuff',
+  'kind',
+  'sort',
+  'sure',
+  'yes',
+  'yeah',
+  'etc',
+  'eg',
+  'ie',
+  'much',
+  'many',
+  'lot',
+  'lots',
+  'even',
+  'happen',
+  'happens',
+  'make',
+  'go',
+  'going',
+  'goes',
+  'doing',
+  'done',
+  'having',
+  'dont',
+  'doesnt',
+  'isnt',
+  'cant',
+  'wont',
+  'shouldnt',
+  'couldnt',
+  'wouldnt',
+  'arent',
+  'wasnt',
+  'anyone',
+  'anybody',
+  'someone',
+  'somebody',
+  'everyone',
+  'whether',
+  'there',
+  'here',
+  'hers',
+  'yours',
+  'mine',
+  'ours',
+  'u',
+  'ur',
+  'ya',
+  'gonna',
+  'wanna',
+  'gotta',
+  'able',
+  'actually',
+  'basically',
+  'exactly',
+  'supposed',
+  'wondering',
+  'wonder',
+  'tell',
+  'explain',
+  'mean',
+  'means',
+  'find',
+  'look',
+  'besides',
+  'else',
+  'problem',
+  'problems',
+  'fine',
+  'wrong',
+  'bad',
+  'worry',
+  'worried',
+  'core',
+  'main',
+  'theyre',
+  'youre',
+  'weve',
+  'theyve',
+  'thats',
+  'whos',
+  'wheres',
+  'hows',
+  'whens',
+  'whys',
+  'ones',
+  'yall',
+  'before',
+  'after',
+  'now',
+  'today',
+  'new',
+  'out',
+  'use',
+  'using',
+  'used',
+];
+const FILLER = new Set(CHAT_FILLER);
+
+/** True for words that carry no topic: Lunr's English stop words and chat filler. */
+export function isStopWord(word: string): boolean {
+  return FILLER.has(word) || lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
+}
+
+/** Porter stem, as Lunr indexes it. */
+export function stem(word: string): string {
+  return lunr.stemmer(new lunr.Token(word, {})).toString();
+}
+
+/** Unicode-normalises text, drops control characters and emoji, and folds quotes and dashes. */
+export function normalizeText(text: string): string {
+  return (
+    text
+      .normalize('NFKC')
+      // eslint-disable-next-line no-control-regex -- control characters in user text are dropped on purpose
+      .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, ' ')
+      .replace(/\p{Extended_Pictographic}|\p{Variation_Selector}|\p{Emoji_Modifier}/gu, ' ')
+      .replace(/[‘’ʼ`´]/g, "'")
+      .replace(/[“”«»]/g, '"')
+      .replace(/[‐‑‒–—―]/g, '-')
+  );
+}
+
+/** Makes untrusted text safe to read: normalised and capped at MAX_QUESTION_CHARS. */
+export function cleanText(text: string): string {
+  return normalizeText(text.slice(0, MAX_QUESTION_CHARS * 2))
+    .slice(0, MAX_QUESTION_CHARS)
+    .trim();
+}
+
+/**
+ * Splits text into lowercase words as both the index and the questions see them: split on spaces and
+ * hyphens (as Lunr does), possessives and apostrophes dropped, "@Work" kept apart from "work".
+ */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of normalizeText(text)
+    .toLowerCase()
+    .split(/[\s\-/]+/)) {
+    let word = raw
+      .replace(/^[^\p{L}\p{N}@]+|[^\p{L}\p{N}]+$/gu, '')
+      .replace(/^(what|how|that|there|who|where|here|it|let|he|she)'s$/, '$1s')
+      .replace(/'s$/, '')
+      .replace(/'/g, '');
+    if (word.startsWith('@')) word = `at${word.slice(1)}`;
+    // Inner punctuation other than email and domain dots splits the word ("and/or", "1)").
+    for (const part of word.split(/[^\p{L}\p{N}@.&]+/u)) if (part) out.push(part.replace(/\.+$/, ''));
+  }
+  return out.filter((w) => w.length > 0);
+}
+
+/** Stems of the topic words of a text, in order. */
+export function topicStems(text: string): string[] {
+  return words(text)
+    .filter((w) => !isStopWord(w))
+    .map(stem);
+}

@@ -1,0 +1,60 @@
+/** What a channel hands the core: one user turn, stripped of platform detail. */
+export interface Inbound {
+  channel: 'slack' | 'teams' | 'console' | 'web';
+  /** Stable id of the conversation (or thread) the turn belongs to. */
+  conversation: string;
+  /** Platform user id; the core never stores it in the clear. */
+  user: string;
+  text?: string;
+  /** Id of a choice the person clicked; typed labels and numbers arrive as `text`. */
+  choice?: string;
+}
+
+/** Where a quoted passage comes from. */
+export interface Citation {
+  sectionId: string;
+  /** Headings from the part down to the section, e.g. ["Appendix A", "Privacy", "Collection"]. */
+  sectionPath: string[];
+  /** "Appendix A › Privacy › Collection", ready to print. */
+  label: string;
+  documentTitle: string;
+  version: string;
+}
+
+/** A passage of the guideline, quoted verbatim. */
+export interface QuotedPassage {
+  text: string;
+  citation: Citation;
+}
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+export interface Contact {
+  id: string;
+  name: string;
+  when: string;
+  email?: string;
+  phone?: string;
+  url?: string;
+  note?: string;
+}
+
+export type ReplyKind = 'answer' | 'fallback' | 'dialog' | 'smalltalk';
+
+/** The platform-neutral reply: the only thing channels render. */
+export interface Reply {
+  kind: ReplyKind;
+  /** A complete plain-text rendering, for terminals, notifications and screen readers. */
+  text: string;
+  /** A short lead-in shown above the passages (cards render it as the heading). */
+  intro?: string;
+  passages: QuotedPassage[];
+  citations: Citation[];
+  choices: Choice[];
+  contacts: Contact[];
+  /** How sure the core was (0..1), for analytics and thresholds; not shown to people. */
+  confidence?: number;
+}

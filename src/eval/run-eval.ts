@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Bot } from '../core/bot';
+import { searchPassages } from '../core/search/search';
+import type { SearchIndex } from '../core/search/search-index';
+import { evalQuestionSchema, scoreReply, type EvalQuestion, type Scored } from './score';
+
+/** The development set beside the project (CI clones it with shared/ next to the repo). */
+export const DEFAULT_EVAL_FILE = path.resolve(__dirname, '../../../shared/eval/dev-questions.jsonl');
+
+export interface EvalReport {
+  answerRate: number;
+  fallbackRate: number;
+  top3Rate: number;
+  answers: number;
+  fallbacks: number;
+  misses: Scored[];
+  scored: Scored[];
+}
+
+export function readEvalFile(file: string): EvalQuestion[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), n: i + 1 }))
+    .filter(({ line }) => line)
+    .map(({ line, n }) => {
+      const parsed = evalQuestionSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${file}:${n}: ${parsed.error.issues[0]?.message}`);
+      return parsed.data;
+    });
+}
+
+/** Asks each question as a new conversation, as `guidebot ask --json` does, and scores the replies. */
+export async function runEval(bot: Bot, index: SearchIndex, questions: EvalQuestion[]): Promise<EvalReport> {
+  const scored: Scored[] = [];
+  for (const question of questions) {
+    const [reply] = await bot.handle({
+      channel: 'console',
+      conversation: `eval-${question.id}`,
+      user: 'eval',
+      text: question.q,
+    });
+    const ranked = searchPassages(index, question.q).hits.map((h) => h.passage.text);
+    scored.push(scoreReply(question, reply!, ranked));
+  }
+  const answers = scored.filter((s) => s.question.expect === 'answer');
+  const fallbacks = scored.filter((s) => s.question.expect === 'fallback');
+  const rate = (list: Scored[], pick: (s: Scored) => boolean): number =>
+    list.length ? list.filter(pick).length / list.length : 1;
+  return {
+    answerRate: rate(answers, (s) => s.passed),
+    fallbackRate: rate(fallbacks, (s) => s.passed),
+    top3Rate: rate(answers, (s) => s.top3),
+    answers: answers.length,
+    fallbacks: fallbacks.length,
+    misses: scored.filter((s) => !s.passed),
+    scored,
+  };
+}
+
+export function formatEvalReport(report: EvalReport): string {
+  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  const lines = report.misses.map(
+    (m) =>
+      `  miss ${m.question.id} (${m.question.expect}): ${m.question.q}\n       ${m.why}; got ${m.reply.kind}: ${m.reply.citations.map((c) => c.sectionId).join(', ') || '-'}`,
+  );
+  return [
+    ...lines,
+    `answers:   ${pct(report.answerRate)} of ${report.answers} in-scope questions answered with the expected wording`,
+    `fallbacks: ${pct(report.fallbackRate)} of ${report.fallbacks} out-of-scope questions referred on`,
+    `top-3:     ${pct(report.top3Rate)} of in-scope questions have the right passage among the three best-ranked`,
+  ].join('\n');
+}
