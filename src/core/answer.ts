@@ -14,8 +14,8 @@ import { renderReplyText } from './reply-text';
  * - score: Lunr's BM25 score of that passage, so a single common word ("work") cannot answer alone.
  */
 export const ANSWER_POLICY = {
-  minCoverage: 0.55,
-  minScore: 1.2,
+  minCoverage: 0.45,
+  minScore: 1,
   /** Further passages are quoted when they rank at least this share of the best one. */
   relatedRatio: 0.55,
   maxPassages: 3,

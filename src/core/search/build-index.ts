@@ -31,7 +31,7 @@ export function buildLunrIndex(kb: KnowledgeBase, synonyms: SynonymMatcher): lun
         id: passage.id,
         text: topicStems(passage.text),
         section: topicStems(section.path.join(' ')),
-        synonyms: synonyms.mentions(passage.text).flatMap((m) => m.group?.terms ?? []),
+        synonyms: synonyms.mentions(passage.text).flatMap((m) => m.group?.staffTerms ?? []),
         lead: topicStems(lead),
         questions: topicStems(questions.join(' ')),
       });

@@ -1,6 +1,8 @@
 import lunr from 'lunr';
 import type { Passage } from '../knowledge/guideline';
 import type { SearchIndex, TokenSetStatics } from './search-index';
+import { isEnglishWord } from './english-words';
+import { isGenericWord, topicStems, words } from './text';
 
 /** One topic of a question: a word, or a synonym phrase, with the index stems that stand for it. */
 export interface Concept {
@@ -9,7 +11,7 @@ export interface Concept {
   alternatives: string[][];
   /** Every stem of the alternatives: what Lunr is asked for. Empty when the guideline never uses the word. */
   terms: string[];
-  /** How much the concept says about the topic: the idf of its rarest stem, or maxIdf when unknown. */
+  /** How much the concept says about the topic (see conceptWeight and unknownWeight). */
   weight: number;
   /** True when the stems come from a spelling correction. */
   corrected: boolean;
@@ -37,6 +39,8 @@ const CORRECTED_WEIGHT = 0.6;
 // this long also matches index stems that extend it by a few letters.
 const MIN_PREFIX_LENGTH = 5;
 const MAX_PREFIX_EXTENSION = 3;
+// Share of its weight an everyday word keeps.
+const GENERIC_SHARE = 0.25;
 
 export function analyseQuestion(index: SearchIndex, text: string): Concept[] {
   const concepts: Concept[] = [];
@@ -47,25 +51,43 @@ export function analyseQuestion(index: SearchIndex, text: string): Concept[] {
       seenGroups.add(mention.group.index);
     }
     let alternatives = mention.group
-      ? mention.group.topicPhrases.filter((stems) => stems.every((s) => index.idf(s) > 0))
+      ? [...mention.group.guidelinePhrases, topicStems(mention.surface)].filter(
+          (stems) => stems.length && stems.every((s) => index.idf(s) > 0),
+        )
       : wordForms(index, mention.stem);
     let corrected = false;
-    if (!alternatives.length && !mention.group && mention.surface.length >= MIN_CORRECTED_LENGTH) {
+    if (
+      !alternatives.length &&
+      !mention.group &&
+      mention.surface.length >= MIN_CORRECTED_LENGTH &&
+      !isEnglishWord(mention.surface)
+    ) {
       alternatives = corrections(index, mention.stem);
       corrected = alternatives.length > 0;
     }
     const terms = [...new Set(alternatives.flat())];
     if (!mention.group && terms.length && concepts.some((c) => c.terms.join() === terms.join())) continue;
-    const rarest = terms.length ? Math.max(...terms.map((t) => index.idf(t))) : index.maxIdf;
+    // A word the guideline never uses is strong evidence the question is about something else ("vacation",
+    // "VPN"); an everyday word ("another", "wants") says little about any topic, known or not.
+    const base = terms.length ? conceptWeight(index, alternatives) : index.maxIdf;
+    const weight = words(mention.surface).every(isGenericWord) ? base * GENERIC_SHARE : base;
     concepts.push({
       surface: mention.surface,
       alternatives,
       terms,
-      weight: corrected ? rarest * CORRECTED_WEIGHT : rarest,
+      weight: corrected ? weight * CORRECTED_WEIGHT : weight,
       corrected,
     });
   }
   return concepts;
+}
+
+/**
+ * A phrase is as specific as its rarest word; a concept is as common as its most common phrase, so a
+ * synonym group with one everyday member ("post") weighs like that member.
+ */
+function conceptWeight(index: SearchIndex, alternatives: string[][]): number {
+  return Math.min(...alternatives.map((alt) => Math.max(...alt.map((t) => index.idf(t)))));
 }
 
 /** The stem itself, when indexed, and indexed stems that extend it slightly. */
@@ -79,9 +101,8 @@ function wordForms(index: SearchIndex, stem: string): string[][] {
 
 /** Indexed stems one edit away that start with the same letter (people rarely mistype the first one). */
 function corrections(index: SearchIndex, stem: string): string[][] {
-  return (lunr.TokenSet as unknown as TokenSetStatics)
-    .fromFuzzyString(stem, 1)
-    .intersect(index.vocabulary)
+  return index.vocabulary
+    .intersect((lunr.TokenSet as unknown as TokenSetStatics).fromFuzzyString(stem, 1))
     .toArray()
     .filter((term) => term[0] === stem[0])
     .map((term) => [term]);

@@ -1,14 +1,15 @@
 import type { SynonymsFile } from '../knowledge/schema';
 import { isStopWord, stem, words } from './text';
 
-/** One synonym entry, compiled: its phrases as stem sequences, and the topic stems that stand for it. */
+/** One synonym entry, compiled. */
 export interface SynonymGroup {
   index: number;
+  /** Every phrase of both sides, as light word forms: what is recognised in text. */
   phrases: string[][];
-  /** Stems of the group's one-word phrases: what the index adds to passages that mention the group. */
-  terms: string[];
-  /** Each phrase's topic stems: a passage shows the group when it has every stem of one of them. */
-  topicPhrases: string[][];
+  /** The guideline side's topic stems, one list per phrase: a passage shows the group when it has every stem of one. */
+  guidelinePhrases: string[][];
+  /** Stems of the staff side's one-word phrases: what the index adds to passages that mention the group. */
+  staffTerms: string[];
 }
 
 /** A run of words found in text: either a synonym phrase or a single topic word. */
@@ -24,28 +25,30 @@ export interface SynonymMatcher {
   mentions(text: string): Mention[];
 }
 
+/**
+ * Phrases are recognised by a light form of each word (lowercase, plural "s" dropped), not by Porter stems,
+ * which would read "personal" as "personable" and "news" as "new".
+ */
+function lightForm(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
+
+const topicStemsOf = (phrase: string): string[] =>
+  words(phrase)
+    .filter((w) => !isStopWord(w))
+    .map(stem);
+
 export function compileSynonyms(file: SynonymsFile): SynonymMatcher {
-  const groups = file.synonyms.map((entry, index): SynonymGroup => {
-    const phrases = [...entry.staff, ...entry.guideline]
-      .map((p) => words(p).map(stem))
-      .filter((p) => p.length);
-    // A spelling entry (abt: about) maps to stop words only: its mentions carry no topic.
-    const hasTopic = entry.guideline.some((p) => words(p).some((w) => !isStopWord(w)));
-    const topicPhrases = hasTopic
-      ? [...entry.staff, ...entry.guideline]
-          .map((p) =>
-            words(p)
-              .filter((w) => !isStopWord(w))
-              .map(stem),
-          )
-          .filter((p) => p.length)
-      : [];
-    // Words of longer phrases ("job" of "job title") would find passages on their own, so only one-word
+  const groups = file.synonyms.map((entry, index): SynonymGroup => ({
+    index,
+    phrases: [...entry.staff, ...entry.guideline].map((p) => words(p).map(lightForm)).filter((p) => p.length),
+    // A spelling entry (abt: about) maps to stop words only, so its mentions carry no topic.
+    guidelinePhrases: entry.guideline.map(topicStemsOf).filter((p) => p.length),
+    // Words of longer phrases ("job" of "job title") would find passages on their own: only one-word
     // phrases are added to the index.
-    const terms = [...new Set(topicPhrases.filter((p) => p.length === 1).flat())];
-    return { index, phrases, terms, topicPhrases };
-  });
-  // Phrases by first stem, longest first, so "court case" wins over "court".
+    staffTerms: [...new Set(entry.staff.filter((p) => words(p).length === 1).flatMap(topicStemsOf))],
+  }));
+  // Phrases by first word, longest first, so "court case" wins over "court".
   const byFirst = new Map<string, { phrase: string[]; group: SynonymGroup }[]>();
   for (const group of groups)
     for (const phrase of group.phrases) {
@@ -59,23 +62,21 @@ export function compileSynonyms(file: SynonymsFile): SynonymMatcher {
     groups,
     mentions(text) {
       const surface = words(text);
-      const stems = surface.map(stem);
+      const forms = surface.map(lightForm);
       const found: Mention[] = [];
-      for (let i = 0; i < stems.length;) {
+      for (let i = 0; i < forms.length;) {
         const match = byFirst
-          .get(stems[i]!)
-          ?.find(({ phrase }) => phrase.every((s, k) => stems[i + k] === s));
+          .get(forms[i]!)
+          ?.find(({ phrase }) => phrase.every((w, k) => forms[i + k] === w));
         if (match) {
-          if (match.group.topicPhrases.length)
-            found.push({
-              surface: surface.slice(i, i + match.phrase.length).join(' '),
-              group: match.group,
-              stem: stems[i]!,
-            });
+          if (match.group.guidelinePhrases.length) {
+            const said = surface.slice(i, i + match.phrase.length);
+            found.push({ surface: said.join(' '), group: match.group, stem: stem(said[0]!) });
+          }
           i += match.phrase.length;
           continue;
         }
-        if (!isStopWord(surface[i]!)) found.push({ surface: surface[i]!, stem: stems[i]! });
+        if (!isStopWord(surface[i]!)) found.push({ surface: surface[i]!, stem: stem(surface[i]!) });
         i++;
       }
       return found;
