@@ -48,7 +48,8 @@ export function createBot({ index, store, conversationTtlSeconds = 30 * 60 }: Bo
 }
 
 function replyToText(index: SearchIndex, text: string): Reply {
-  const smalltalk = matchSmalltalk(index.kb.messages, text);
+  // A bare number picks nothing when no choices are on offer: say what the bot does instead of searching.
+  const smalltalk = matchSmalltalk(index.kb.messages, /^\d+$/.test(text) ? '' : text);
   if (smalltalk) return smalltalkReply(smalltalk);
   const { reply } = answerQuestion(index, text);
   if (reply.kind === 'fallback') {

@@ -14,7 +14,7 @@ import {
   type QuestionsFile,
   type SynonymsFile,
 } from './schema';
-import { parseYamlFile } from './yaml-file';
+import { formatPath, parseYamlFile, yamlPlace } from './yaml-file';
 
 /** Everything in knowledge/, validated and cross-checked. */
 export interface KnowledgeBase {
@@ -40,12 +40,12 @@ export function loadKnowledge(dir = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
     try {
       text = readFileSync(file, 'utf8');
     } catch (cause) {
-      throw new KnowledgeFileError(
-        file,
-        '',
-        `cannot be read (${(cause as NodeJS.ErrnoException).code ?? cause})`,
-        { cause },
-      );
+      const code = (cause as NodeJS.ErrnoException).code;
+      const reason =
+        code === 'ENOENT'
+          ? 'is missing: every knowledge folder needs this file'
+          : `cannot be read (${code ?? cause})`;
+      throw new KnowledgeFileError(file, '', reason, { cause });
     }
     hash.update(`${name}\0${text}\0`);
     return text;
@@ -53,7 +53,8 @@ export function loadKnowledge(dir = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
   const file = (name: string): string => path.join(dir, name);
 
   const guideline = parseGuideline(file('guidelines.md'), read('guidelines.md')!);
-  const contacts = parseYamlFile(file('contacts.yaml'), read('contacts.yaml')!, contactsFileSchema);
+  const contactsText = read('contacts.yaml')!;
+  const contacts = parseYamlFile(file('contacts.yaml'), contactsText, contactsFileSchema);
   const synonyms = parseYamlFile(file('synonyms.yaml'), read('synonyms.yaml')!, synonymsFileSchema);
   const messages = parseYamlFile(file('messages.yaml'), read('messages.yaml')!, messagesFileSchema);
   const questionsText = read('questions.yaml', true);
@@ -62,22 +63,25 @@ export function loadKnowledge(dir = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
     : { sections: {} };
 
   const sectionIds = new Set(guideline.sections.map((s) => s.id));
-  contacts.contacts.forEach((contact, i) => {
-    for (const id of contact.sections)
+  const unknownSection = (
+    name: string,
+    source: string,
+    at: (string | number)[],
+    id: string,
+  ): KnowledgeFileError =>
+    new KnowledgeFileError(
+      file(name),
+      yamlPlace(source, at),
+      `${formatPath(at)}: no section has the id "${id}" in guidelines.md`,
+    );
+  contacts.contacts.forEach((contact, i) =>
+    contact.sections.forEach((id, j) => {
       if (!sectionIds.has(id))
-        throw new KnowledgeFileError(
-          file('contacts.yaml'),
-          `contacts[${i}].sections`,
-          `no section has the id "${id}" in guidelines.md`,
-        );
-  });
+        throw unknownSection('contacts.yaml', contactsText, ['contacts', i, 'sections', j], id);
+    }),
+  );
   for (const id of Object.keys(questions.sections))
-    if (!sectionIds.has(id))
-      throw new KnowledgeFileError(
-        file('questions.yaml'),
-        `sections.${id}`,
-        `no section has the id "${id}" in guidelines.md`,
-      );
+    if (!sectionIds.has(id)) throw unknownSection('questions.yaml', questionsText!, ['sections', id], id);
 
   return { dir, guideline, contacts, synonyms, questions, messages, hash: hash.digest('hex') };
 }

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { Document, LineCounter, parseDocument, isNode } from 'yaml';
 import type { ZodType } from 'zod';
 import { KnowledgeFileError } from '../errors';
 
@@ -22,15 +22,35 @@ export function parseYamlFile<T>(file: string, source: string, schema: ZodType<T
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const node = nearestNode(doc, path);
-  const at = node ? lineCounter.linePos(node) : undefined;
-  const place = at ? `${at.line + lineOffset}:${at.col}` : '';
+  // An unknown key has no path of its own: point at the key.
+  const located = issue.code === 'unrecognized_keys' && issue.keys[0] ? [...path, issue.keys[0]] : path;
   const where = path.length ? `${formatPath(path)}: ` : '';
-  throw new KnowledgeFileError(file, place, `${where}${issue.message}`);
+  throw new KnowledgeFileError(
+    file,
+    placeIn(doc, lineCounter, located, lineOffset),
+    `${where}${issue.message}`,
+  );
+}
+
+/** "line:column" of the value at `path` in a YAML source, for errors found after validation. */
+export function yamlPlace(source: string, path: (string | number)[], lineOffset = 0): string {
+  const lineCounter = new LineCounter();
+  return placeIn(parseDocument(source, { lineCounter }), lineCounter, path, lineOffset);
+}
+
+function placeIn(
+  doc: Document,
+  lineCounter: LineCounter,
+  path: (string | number)[],
+  lineOffset: number,
+): string {
+  const node = nearestNode(doc, path);
+  const at = node === undefined ? undefined : lineCounter.linePos(node);
+  return at ? `${at.line + lineOffset}:${at.col}` : '';
 }
 
 /** Offset of the deepest node on `path` that exists (a missing key points at its parent). */
-function nearestNode(doc: ReturnType<typeof parseDocument>, path: (string | number)[]): number | undefined {
+function nearestNode(doc: Document, path: (string | number)[]): number | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
     const node: unknown = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
     if (isNode(node) && node.range) return node.range[0];

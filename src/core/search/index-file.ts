@@ -30,7 +30,10 @@ export function loadOrBuildIndex(kb: KnowledgeBase, indexPath = DEFAULT_INDEX_PA
   try {
     const file = JSON.parse(readFileSync(indexPath, 'utf8')) as IndexFile;
     if (file.format === INDEX_FORMAT && file.knowledgeHash === kb.hash) {
-      return { index: createSearchIndex(kb, lunr.Index.load(file.index)), source: 'prebuilt' };
+      const loaded = lunr.Index.load(file.index);
+      // A damaged file can still parse; one query shows whether it works before anyone relies on it.
+      loaded.query((q) => q.term('social', { usePipeline: false }));
+      return { index: createSearchIndex(kb, loaded), source: 'prebuilt' };
     }
     source = 'stale';
   } catch (error) {

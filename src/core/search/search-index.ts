@@ -41,9 +41,9 @@ export function createSearchIndex(kb: KnowledgeBase, index: lunr.Index): SearchI
     sections: new Map(kb.guideline.sections.map((s) => [s.id, s])),
     vocabulary: (index as unknown as { tokenSet: lunr.TokenSet }).tokenSet,
     termsStartingWith(prefix) {
-      return (lunr.TokenSet as unknown as TokenSetStatics)
-        .fromString(`${prefix}*`)
-        .intersect(this.vocabulary)
+      // The index's set must come first: Lunr's intersect follows the pattern's wildcard only that way.
+      return this.vocabulary
+        .intersect((lunr.TokenSet as unknown as TokenSetStatics).fromString(`${prefix}*`))
         .toArray();
     },
     maxIdf: idfOf(1),

@@ -33,6 +33,8 @@ export interface SearchResult {
 
 // Misspellings are corrected only in longer words: short ones have too many neighbours one edit away.
 const MIN_CORRECTED_LENGTH = 5;
+// Nobody misspells a 40-letter word, and fuzzy matching one costs a lot: longer words are left as they are.
+const MAX_CORRECTED_LENGTH = 30;
 // A corrected word counts less than one the guideline uses as typed.
 const CORRECTED_WEIGHT = 0.6;
 // Porter stems some forms of a word apart ("considered" -> consid, "considerations" -> consider): a stem
@@ -60,6 +62,7 @@ export function analyseQuestion(index: SearchIndex, text: string): Concept[] {
       !alternatives.length &&
       !mention.group &&
       mention.surface.length >= MIN_CORRECTED_LENGTH &&
+      mention.surface.length <= MAX_CORRECTED_LENGTH &&
       !isEnglishWord(mention.surface)
     ) {
       alternatives = corrections(index, mention.stem);
