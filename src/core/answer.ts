@@ -48,7 +48,10 @@ function pickPassages(index: SearchIndex, hits: SearchHit[]): Passage[] {
   const chosen: Passage[] = [];
   let chars = 0;
   const add = (passage: Passage): boolean => {
-    if (chosen.includes(passage) || chars + passage.text.length > ANSWER_POLICY.maxQuotedChars) return false;
+    const full =
+      chosen.length >= ANSWER_POLICY.maxPassages ||
+      chars + passage.text.length > ANSWER_POLICY.maxQuotedChars;
+    if (full || chosen.includes(passage)) return false;
     chosen.push(passage);
     chars += passage.text.length;
     return true;
