@@ -2,6 +2,7 @@ import type { Passage } from './knowledge/guideline';
 import type { SearchHit } from './search/search';
 import { searchPassages } from './search/search';
 import type { SearchIndex } from './search/search-index';
+import type { ContactEntry } from './knowledge/schema';
 import type { Choice, Citation, Contact, QuotedPassage, Reply } from './types';
 import { renderReplyText } from './reply-text';
 
@@ -45,17 +46,7 @@ export function answerQuestion(index: SearchIndex, question: string): Answered {
 /** The best passage, then others that rank close to it, within the length budget. */
 function pickPassages(index: SearchIndex, hits: SearchHit[]): Passage[] {
   const best = hits[0]!;
-  const chosen: Passage[] = [];
-  let chars = 0;
-  const add = (passage: Passage): boolean => {
-    const full =
-      chosen.length >= ANSWER_POLICY.maxPassages ||
-      chars + passage.text.length > ANSWER_POLICY.maxQuotedChars;
-    if (full || chosen.includes(passage)) return false;
-    chosen.push(passage);
-    chars += passage.text.length;
-    return true;
-  };
+  const { chosen, add } = passageBudget();
   for (const hit of hits) {
     if (chosen.length >= ANSWER_POLICY.maxPassages) break;
     if (
@@ -75,19 +66,25 @@ function pickPassages(index: SearchIndex, hits: SearchHit[]): Passage[] {
 export function sectionReply(index: SearchIndex, sectionId: string, question?: string): Reply {
   const hits = question ? searchPassages(index, question, { sectionIds: [sectionId] }).hits : [];
   if (hits.length) return quoteReply(index, pickPassages(index, hits), hits[0]!.coverage);
-  const inSection = [...index.passages.values()].filter((p) => p.sectionId === sectionId);
+  const { chosen, add } = passageBudget();
+  for (const passage of index.passages.values()) if (passage.sectionId === sectionId && !add(passage)) break;
+  return quoteReply(index, chosen, 1);
+}
+
+/** Passages to quote, within the passage count and character limits; `add` says whether one fit. */
+function passageBudget(): { chosen: Passage[]; add: (passage: Passage) => boolean } {
   const chosen: Passage[] = [];
   let chars = 0;
-  for (const passage of inSection) {
-    if (
+  const add = (passage: Passage): boolean => {
+    const full =
       chosen.length >= ANSWER_POLICY.maxPassages ||
-      chars + passage.text.length > ANSWER_POLICY.maxQuotedChars
-    )
-      break;
+      chars + passage.text.length > ANSWER_POLICY.maxQuotedChars;
+    if (full || chosen.includes(passage)) return false;
     chosen.push(passage);
     chars += passage.text.length;
-  }
-  return quoteReply(index, chosen, 1);
+    return true;
+  };
+  return { chosen, add };
 }
 
 /** A passage that introduces a list ("Documentation options include:") is quoted with its items. */
@@ -171,25 +168,9 @@ function contactsFor(index: SearchIndex, citations: Citation[]): Contact[] {
   return index.kb.contacts.contacts.filter((c) => c.sections.some((id) => cited.has(id))).map(toContact);
 }
 
-function toContact(c: {
-  id: string;
-  name: string;
-  when: string;
-  email?: string;
-  phone?: string;
-  url?: string;
-  note?: string;
-}): Contact {
-  const { id, name, when, email, phone, url, note } = c;
-  return {
-    id,
-    name,
-    when,
-    ...(email && { email }),
-    ...(phone && { phone }),
-    ...(url && { url }),
-    ...(note && { note }),
-  };
+/** A contact as replies carry it: without the sections that select it. */
+function toContact({ sections: _sections, ...contact }: ContactEntry): Contact {
+  return contact;
 }
 
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {

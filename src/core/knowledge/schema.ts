@@ -33,6 +33,8 @@ export const contactSchema = z
   })
   .strict();
 
+export type ContactEntry = z.infer<typeof contactSchema>;
+
 export const contactsFileSchema = z
   .object({
     /** The contact every fallback refers people to. */
