@@ -5,6 +5,7 @@ import { GuidebotError } from './core/errors';
 import { loadKnowledge } from './core/knowledge/load-knowledge';
 import { loadBot } from './core/load-bot';
 import { writeIndex } from './core/search/index-file';
+import { startServer } from './server/serve';
 import { DEFAULT_EVAL_FILE, formatEvalReport, readEvalFile, runEval } from './eval/run-eval';
 
 const USAGE = `guidebot: answers questions about the BC Public Service social media guidelines
@@ -15,6 +16,7 @@ Usage:
   guidebot chat                chat in the terminal (type "exit" to leave)
   guidebot chat --json         one turn per line of stdin, one JSON reply per line
   guidebot eval [--file F]     score the evaluation set (default ../shared/eval/dev-questions.jsonl)
+  guidebot serve               start the HTTP server (Slack, Teams and the local web chat; see README)
   guidebot index build         rebuild the search index from knowledge/
   guidebot help                this text
 
@@ -71,6 +73,15 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(
         `${values.json ? JSON.stringify({ ...report, scored: undefined, misses: report.misses.map((m) => m.question.id) }) : formatEvalReport(report)}\n`,
       );
+      return 0;
+    }
+    case 'serve': {
+      const running = await startServer({ env: process.env });
+      await new Promise<void>((resolve) => {
+        const stop = (): void => void running.close().then(resolve);
+        process.once('SIGTERM', stop);
+        process.once('SIGINT', stop);
+      });
       return 0;
     }
     case 'index': {

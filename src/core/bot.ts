@@ -31,18 +31,20 @@ export function createBot({ index, store, conversationTtlSeconds = 30 * 60 }: Bo
   return {
     async handle(inbound) {
       const key = `${inbound.channel}:${inbound.conversation}`;
-      const state: ConversationState = (await store.get(key)) ?? { offered: [] };
       const text = cleanText(inbound.text ?? '');
-      const chosen = resolveChoice(state.offered, { ...inbound, text });
-      const reply = chosen ? replyToChoice(index, chosen, state) : replyToText(index, text);
-      const next: ConversationState = {
-        offered: reply.choices,
-        ...(chosen
-          ? state.lastQuestion && { lastQuestion: state.lastQuestion }
-          : text && { lastQuestion: text }),
-      };
-      await store.set(key, next, conversationTtlSeconds);
-      return [reply];
+      // One update per turn: two turns of one conversation arriving together run one after the other.
+      return store.update(key, conversationTtlSeconds, (current) => {
+        const state: ConversationState = current ?? { offered: [] };
+        const chosen = resolveChoice(state.offered, { ...inbound, text });
+        const reply = chosen ? replyToChoice(index, chosen, state) : replyToText(index, text);
+        const next: ConversationState = {
+          offered: reply.choices,
+          ...(chosen
+            ? state.lastQuestion && { lastQuestion: state.lastQuestion }
+            : text && { lastQuestion: text }),
+        };
+        return { value: next, result: [reply] };
+      });
     },
   };
 }

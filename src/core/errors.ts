@@ -1,5 +1,6 @@
 /** Every error the core raises: a stable code, a message that says how to fix it, and the cause. */
-export type ErrorCode = 'KNOWLEDGE_INVALID' | 'CONFIG_INVALID' | 'INDEX_UNREADABLE';
+export type ErrorCode =
+  'KNOWLEDGE_INVALID' | 'CONFIG_INVALID' | 'INDEX_UNREADABLE' | 'REQUEST_INVALID' | 'STORE_UNAVAILABLE';
 
 export class GuidebotError extends Error {
   constructor(
@@ -22,5 +23,18 @@ export class KnowledgeFileError extends GuidebotError {
   ) {
     super('KNOWLEDGE_INVALID', `${file}${place ? `:${place}` : ''}: ${reason}`, options);
     this.name = 'KnowledgeFileError';
+  }
+}
+
+/** An environment variable that cannot be used: names it, says what is wrong and how to fix it. */
+export class ConfigError extends GuidebotError {
+  constructor(
+    readonly variable: string,
+    readonly reason: string,
+    readonly fix: string,
+    options?: { cause?: unknown },
+  ) {
+    super('CONFIG_INVALID', `${variable}: ${reason}. ${fix}`, options);
+    this.name = 'ConfigError';
   }
 }

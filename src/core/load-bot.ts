@@ -9,6 +9,7 @@ export interface LoadBotOptions {
   knowledgeDir?: string;
   indexPath?: string;
   store?: ConversationStore<ConversationState>;
+  conversationTtlSeconds?: number;
 }
 
 export interface LoadedBot {
@@ -22,5 +23,10 @@ export function loadBot(options: LoadBotOptions = {}): LoadedBot {
   const kb = loadKnowledge(options.knowledgeDir);
   const { index, source } = loadOrBuildIndex(kb, options.indexPath);
   const store = options.store ?? createMemoryStore<ConversationState>();
-  return { bot: createBot({ index, store }), index, indexSource: source };
+  const bot = createBot({
+    index,
+    store,
+    ...(options.conversationTtlSeconds && { conversationTtlSeconds: options.conversationTtlSeconds }),
+  });
+  return { bot, index, indexSource: source };
 }

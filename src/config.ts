@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ConfigError } from './core/errors';
+
+/** The environment as the process sees it; passed in so tests never patch `process.env`. */
+export type Env = Record<string, string | undefined>;
+
+const baseSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  // Loopback unless the operator says otherwise: the local web chat must not be reachable from the network.
+  HOST: z.string().min(1).default('127.0.0.1'),
+  NODE_ENV: z.string().optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  CONVERSATION_TTL_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(30),
+  GUIDEBOT_KNOWLEDGE_DIR: z.string().min(1).optional(),
+  GUIDEBOT_INDEX_PATH: z.string().min(1).optional(),
+});
+
+const fixes: Record<string, string> = {
+  PORT: 'Set it to a port number from 0 to 65535, or leave it unset for 3978.',
+  HOST: 'Set it to an address to listen on, or leave it unset for 127.0.0.1 (this machine only).',
+  REDIS_URL: 'Set it to a redis:// or rediss:// URL such as redis://127.0.0.1:6379, or leave it unset.',
+  CONVERSATION_TTL_MINUTES: 'Set it to a number of minutes (at most 1440), or leave it unset for 30.',
+};
+
+export type BaseConfig = z.infer<typeof baseSchema>;
+
+/** Reads the settings every channel shares. Empty strings count as unset, as in most deploy tools. */
+export function loadConfig(env: Env): BaseConfig {
+  return parseEnv(baseSchema, env, fixes);
+}
+
+/** Parses `env` with `schema`; the first problem becomes a ConfigError naming the variable and the fix. */
+export function parseEnv<S extends z.ZodType>(
+  schema: S,
+  env: Env,
+  fixHints: Record<string, string>,
+): z.infer<S> {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = schema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const variable = String(issue?.path[0] ?? 'environment');
+  throw new ConfigError(variable, issue?.message ?? 'is invalid', fixHints[variable] ?? 'Check its value.');
+}

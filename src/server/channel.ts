@@ -1,0 +1,29 @@
+import type { Env } from '../config';
+import type { Bot, ConversationState } from '../core/bot';
+import type { ConversationStore } from '../core/state/conversation-store';
+import type { SearchIndex } from '../core/search/search-index';
+import type { Route } from './route';
+
+/** What every channel gets from the server: the one core, and the store replicas share. */
+export interface ChannelContext {
+  bot: Bot;
+  index: SearchIndex;
+  store: ConversationStore<ConversationState>;
+  env: Env;
+}
+
+/** A running channel: the routes it serves and, for sockets or timers, how to start and stop it. */
+export interface Channel {
+  name: string;
+  routes: Route[];
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+}
+
+/**
+ * Whether a channel runs with this environment, and why not when it does not (`guidebot doctor` and the
+ * start-up log say so). A set-up whose variables are present but wrong throws a ConfigError instead.
+ */
+export type ChannelSetup =
+  | { name: string; enabled: true; summary: string; create(context: ChannelContext): Promise<Channel> }
+  | { name: string; enabled: false; reason: string };

@@ -1,0 +1,5 @@
+import type { Env } from '../config';
+import type { ChannelSetup } from './channel';
+
+/** Every channel the server knows. Each decides from the environment whether it runs. */
+export const CHANNEL_SETUPS: Array<(env: Env) => ChannelSetup> = [];
