@@ -18,6 +18,11 @@ export interface ConversationState {
 export interface Bot {
   /** The one entry every channel uses: a turn in, replies out. Never throws on user input. */
   handle(inbound: Inbound): Promise<Reply[]>;
+  /**
+   * What a channel shows when it is opened or installed (Slack App Home, Teams install, web page): what the
+   * bot does, the guided dialogs as choices, and the collection notice.
+   */
+  welcome(): Reply;
 }
 
 export interface BotOptions {
@@ -45,6 +50,10 @@ export function createBot({ index, store, conversationTtlSeconds = 30 * 60 }: Bo
         };
         return { value: next, result: [reply] };
       });
+    },
+    welcome() {
+      const help = matchSmalltalk(index.kb.messages, 'help');
+      return help ? smalltalkReply(help) : smalltalkReply({ id: 'help', reply: index.kb.messages.fallback });
     },
   };
 }

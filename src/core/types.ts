@@ -57,4 +57,35 @@ export interface Reply {
   contacts: Contact[];
   /** How sure the core was (0..1), for analytics and thresholds; not shown to people. */
   confidence?: number;
+  /** Set on the steps of a guided dialog, so channels can show a dialog as one card updated in place. */
+  dialog?: DialogProgress;
+  /** Offered when a person may hand the question to the Citizen Engagement team (see Escalation). */
+  escalation?: Escalation;
+  /** True on answers: channels show "helpful / not helpful" buttons (choices `feedback:helpful|not-helpful`). */
+  feedback?: boolean;
+  /** True when the topic is privacy or an information incident: channels move it out of public channels. */
+  sensitive?: boolean;
 }
+
+/** Where a reply stands in a guided dialog. */
+export interface DialogProgress {
+  id: string;
+  title: string;
+  /** True on the outcome (or cancel): the card stops changing after this. */
+  ended: boolean;
+}
+
+/** What would be sent to a person at the Citizen Engagement team, shown before anything is sent. */
+export interface Escalation {
+  contact: Contact;
+  /** Exactly the text that would be forwarded, without the person's name. */
+  summary: string;
+  /** The consent choices (send / don't send); nothing is forwarded without the first. */
+  consentChoices: Choice[];
+}
+
+/** Feedback choice ids, the same in every channel. */
+export const FEEDBACK_CHOICES = {
+  helpful: { id: 'feedback:helpful', label: 'Helpful' },
+  notHelpful: { id: 'feedback:not-helpful', label: 'Not helpful' },
+} as const;
