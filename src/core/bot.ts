@@ -5,6 +5,7 @@ import type { SearchIndex } from './search/search-index';
 import { cleanText } from './search/text';
 import { looksLikeSmalltalk, matchSmalltalk, type Smalltalk } from './smalltalk';
 import type { ConversationStore } from './state/conversation-store';
+import type { TurnObserver } from './turn-event';
 import type { Choice, Inbound, Reply } from './types';
 
 /** What the bot remembers of a conversation between turns. */
@@ -30,15 +31,17 @@ export interface BotOptions {
   store: ConversationStore<ConversationState>;
   /** Idle time after which a conversation is forgotten. */
   conversationTtlSeconds?: number;
+  /** Told about every turn after it is answered (analytics, metrics). */
+  observe?: TurnObserver;
 }
 
-export function createBot({ index, store, conversationTtlSeconds = 30 * 60 }: BotOptions): Bot {
+export function createBot({ index, store, conversationTtlSeconds = 30 * 60, observe }: BotOptions): Bot {
   return {
     async handle(inbound) {
       const key = `${inbound.channel}:${inbound.conversation}`;
       const text = cleanText(inbound.text ?? '');
       // One update per turn: two turns of one conversation arriving together run one after the other.
-      return store.update(key, conversationTtlSeconds, (current) => {
+      const replies = await store.update(key, conversationTtlSeconds, (current) => {
         const state: ConversationState = current ?? { offered: [] };
         const chosen = resolveChoice(state.offered, { ...inbound, text });
         const reply = chosen ? replyToChoice(index, chosen, state) : replyToText(index, text);
@@ -50,6 +53,8 @@ export function createBot({ index, store, conversationTtlSeconds = 30 * 60 }: Bo
         };
         return { value: next, result: [reply] };
       });
+      await notify(observe, inbound, replies);
+      return replies;
     },
     welcome() {
       const help = matchSmalltalk(index.kb.messages, 'help');
@@ -88,4 +93,15 @@ function smalltalkReply(smalltalk: Smalltalk): Reply {
     contacts: [],
   };
   return { ...reply, text: renderReplyText(reply) };
+}
+
+/** Tells the observer about the turn; an observer's failure never reaches the person. */
+async function notify(observe: TurnObserver | undefined, inbound: Inbound, replies: Reply[]): Promise<void> {
+  if (!observe) return;
+  const sectionIds = [...new Set(replies.flatMap((reply) => reply.citations.map((c) => c.sectionId)))];
+  try {
+    await observe({ at: new Date(), inbound, replies, sectionIds });
+  } catch {
+    // Analytics must never cost an answer.
+  }
 }
