@@ -1,5 +1,5 @@
 import type { Choice } from '../types';
-import { words } from '../search/text';
+import { isStopWord, stem, words } from '../search/text';
 import { choiceIds, type Control } from './choice-ids';
 import { NOT_SURE } from './compile-dialog';
 import type { Dialog, DialogOption, DialogStep } from './types';
@@ -71,7 +71,18 @@ export function resolveTyped(
     if (leads(vocab.no)) return option('no');
   }
   if (step.freeText) return { type: 'free', text: text.trim().slice(0, MAX_FREE_TEXT) };
-  return undefined;
+  return partialLabel(step, typed);
+}
+
+/** The one option whose label holds every topic word typed ("device" for "A device was lost or stolen"). */
+function partialLabel(step: DialogStep, typed: string): Resolved | undefined {
+  const topic = typed.split(' ').filter((w) => !isStopWord(w));
+  if (!topic.length) return undefined;
+  const fits = step.options.filter((o) => {
+    const label = new Set(words(o.label).map(stem));
+    return topic.every((w) => label.has(stem(w)));
+  });
+  return fits.length === 1 ? { type: 'option', option: fits[0]! } : undefined;
 }
 
 /** A clicked choice id, if it belongs to this step (a click on an older card's button does not). */

@@ -49,9 +49,10 @@ export function escalationSummary(
         const step = d.steps.get(a.step);
         return `- ${step?.record ?? a.step} ${step?.options.find((o) => o.id === a.option)?.label ?? a.option}`;
       });
-    return [`${messages.summaryDialog} "${d.title}".`, d.steps.get(state.step)?.ask ?? '', ...answers]
-      .filter(Boolean)
-      .join('\n');
+    const intro = messages.summaryDialog
+      .replace('{title}', d.title)
+      .replace('{question}', d.steps.get(state.step)?.ask ?? '');
+    return [intro, ...answers].join('\n');
   }
   return question ? `${messages.summaryQuestion}\n"${question}"` : messages.summaryNone;
 }

@@ -24,6 +24,7 @@ export function textInDialog(
   if (m.listPhrases.some((p) => said(p) === said(text))) return listReply(ctx, state);
   const other = ctx.catalog.byName(text) ?? ctx.catalog.matchStart(text)?.dialog;
   if (other && other.id !== dialog.id) return startDialog(state, other, { lead: [simpleReply(m.switched)] });
+  if (!looksLikeQuestion(text)) return result;
   const answered = answerQuestion(ctx.index, text).reply;
   if (answered.kind !== 'answer') return result;
   const replies = [decorateAnswer(ctx.catalog, answered, resumeChoice(ctx, state), dialog.id)];
@@ -33,4 +34,11 @@ export function textInDialog(
     event: { dialog: { id: dialog.id } },
     privateText: [],
   };
+}
+
+// One or two words ("account", "last week") are more likely a stab at answering than a new question.
+const MIN_QUESTION_WORDS = 3;
+
+function looksLikeQuestion(text: string): boolean {
+  return text.trim().endsWith('?') || words(text).length >= MIN_QUESTION_WORDS;
 }
