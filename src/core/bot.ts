@@ -73,7 +73,8 @@ async function notify(observe: TurnObserver | undefined, inbound: Inbound, turn:
   const replies = turn.privateText.length
     ? turn.replies.map((r) => ({ ...r, text: hide(r.text), ...(r.intro && { intro: hide(r.intro) }) }))
     : turn.replies;
-  const { text: _text, ...withoutText } = inbound;
+  const withoutText = { ...inbound };
+  delete withoutText.text;
   const sectionIds = [...new Set(replies.flatMap((reply) => reply.citations.map((c) => c.sectionId)))];
   try {
     await observe({

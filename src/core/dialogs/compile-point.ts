@@ -64,7 +64,10 @@ export function citationFor(guideline: Guideline, sectionId: string, at: (string
 export function contactFor(contacts: ContactEntry[], id: string, at: (string | number)[]): Contact {
   const entry = contacts.find((c) => c.id === id);
   if (!entry) throw new DialogProblem(at, `no contact has the id "${id}" in contacts.yaml`);
-  // Replies carry contacts without the sections that select them.
-  const { sections: _sections, ...contact } = entry;
+  return toContact(entry);
+}
+
+/** A contact as replies carry it: without the sections that select it. */
+export function toContact({ sections: _sections, ...contact }: ContactEntry): Contact {
   return contact;
 }

@@ -33,7 +33,8 @@ export function startDialog(
   dialog: Dialog,
   options: { step?: string; lead?: TurnResult['replies'] } = {},
 ): TurnResult {
-  const { dialog: _previous, ...rest } = state;
+  const rest = { ...state };
+  delete rest.dialog;
   return runDialog(
     rest,
     dialog,

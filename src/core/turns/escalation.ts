@@ -1,3 +1,4 @@
+import { toContact } from '../dialogs/compile-point';
 import type { EscalationMessages } from '../dialogs/messages-schema';
 import type { Dialog, DialogState } from '../dialogs/types';
 import type { SearchIndex } from '../search/search-index';
@@ -28,8 +29,7 @@ export function asksForPerson(messages: EscalationMessages, text: string): boole
 /** The contact every escalation goes to (contacts.yaml `fallback`: the Citizen Engagement team). */
 export function escalationContact(index: SearchIndex): Contact {
   const { contacts, fallback } = index.kb.contacts;
-  const { sections: _sections, ...contact } = contacts.find((c) => c.id === fallback)!;
-  return contact;
+  return toContact(contacts.find((c) => c.id === fallback)!);
 }
 
 /**

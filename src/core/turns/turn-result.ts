@@ -41,8 +41,13 @@ export function nextState(
   replies: Reply[],
   change: Partial<ConversationState> = {},
 ): ConversationState {
-  const { escalation: _pending, ...rest } = state;
-  const next: ConversationState = { ...rest, ...change, offered: replies[replies.length - 1]?.choices ?? [] };
+  // A pending escalation lasts one turn: only the reply right after it offers to send.
+  const next: ConversationState = {
+    ...state,
+    escalation: undefined,
+    ...change,
+    offered: replies[replies.length - 1]?.choices ?? [],
+  };
   if (next.dialog === undefined) delete next.dialog;
   if (next.escalation === undefined) delete next.escalation;
   return next;
