@@ -16,7 +16,9 @@ function turn(conversation: string, text: string): Inbound {
 /** A line typed after the welcome screen: its number or label picks one of the choices it showed. */
 function afterWelcome(conversation: string, line: string, welcome: Choice[]): Inbound {
   const picked = resolveChoice(welcome, { channel: CHANNEL, conversation, user: USER, text: line });
-  return picked ? { channel: CHANNEL, conversation, user: USER, choice: picked.id } : turn(conversation, line);
+  return picked
+    ? { channel: CHANNEL, conversation, user: USER, choice: picked.id }
+    : turn(conversation, line);
 }
 
 /** `guidebot ask "question"`: one answer, printed for a person. */

@@ -1,7 +1,7 @@
 import type { Reply } from '../types';
 import { fromChoiceId, resolveTyped, type Resolved } from './resolve-answer';
 import { dialogReply, outcomeReply, questionReply } from './render-step';
-import type { Dialog, DialogInput, DialogState, StepStatus } from './types';
+import type { Dialog, DialogAnswer, DialogInput, DialogState, StepStatus } from './types';
 import { choiceIds } from './choice-ids';
 
 /** The option id a free-text answer is recorded under. */
@@ -14,6 +14,8 @@ export interface StepResult {
   status: StepStatus;
   /** The outcome id, when this step reached one. */
   outcome?: string;
+  /** The answer this turn gave, when it gave one. */
+  answer?: DialogAnswer;
 }
 
 /**
@@ -64,19 +66,20 @@ export function step(dialog: Dialog, state: DialogState | undefined, input: Dial
     return { state: back, replies: [questionReply(dialog, back)], status: 'asked' };
   }
 
-  const answer =
+  const answer: DialogAnswer =
     resolved.type === 'option'
       ? { step: current.id, option: resolved.option.id }
       : { step: current.id, option: FREE_TEXT, text: resolved.text };
   const next = resolved.type === 'option' ? resolved.option.next : current.freeText!.next;
   const answered: DialogState = { ...state, step: next, answers: [...state.answers, answer] };
   if (dialog.steps.has(next))
-    return { state: answered, replies: [questionReply(dialog, answered)], status: 'answered' };
+    return { state: answered, replies: [questionReply(dialog, answered)], status: 'answered', answer };
   const today = input.today;
   return {
     state: undefined,
     replies: [outcomeReply(dialog, answered, next, today)],
     status: 'ended',
     outcome: next,
+    answer,
   };
 }

@@ -24,6 +24,9 @@ export function runDialog(
     event: { dialog: { id: dialog.id, ...(result.outcome && { outcome: result.outcome }) } },
     privateText: [...new Set(typed)],
     status: result.status,
+    ...(result.answer && {
+      answer: { dialog: dialog.id, step: result.answer.step, option: result.answer.option },
+    }),
   };
 }
 

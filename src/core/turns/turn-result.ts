@@ -33,6 +33,8 @@ export interface TurnResult {
   privateText: string[];
   /** What the dialog engine made of the turn, when it ran. */
   status?: StepStatus;
+  /** The dialog answer the turn gave (which branch it took), without its free text. */
+  answer?: { dialog: string; step: string; option: string };
 }
 
 /** The state after `replies`: numbers and labels typed next turn select the last reply's choices. */
