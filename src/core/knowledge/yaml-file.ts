@@ -1,4 +1,4 @@
-import { Document, LineCounter, parseDocument, isNode } from 'yaml';
+import { Document, LineCounter, parseDocument, isMap, isNode, isScalar } from 'yaml';
 import type { ZodType } from 'zod';
 import { KnowledgeFileError } from '../errors';
 
@@ -49,13 +49,23 @@ function placeIn(
   return at ? `${at.line + lineOffset}:${at.col}` : '';
 }
 
-/** Offset of the deepest node on `path` that exists (a missing key points at its parent). */
+/** Offset of the deepest node on `path` that exists (a missing key points at its parent; a key at itself). */
 function nearestNode(doc: Document, path: (string | number)[]): number | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
+    const key = depth > 0 ? keyNode(doc, path.slice(0, depth)) : undefined;
+    if (key) return key;
     const node: unknown = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
     if (isNode(node) && node.range) return node.range[0];
   }
   return undefined;
+}
+
+/** Offset of the key of a mapping entry (so a nested block is placed at its "name:" line, not below it). */
+function keyNode(doc: Document, path: (string | number)[]): number | undefined {
+  const parent: unknown = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
+  return pair && isScalar(pair.key) && pair.key.range ? pair.key.range[0] : undefined;
 }
 
 export function formatPath(path: (string | number)[]): string {
