@@ -12,18 +12,21 @@ export const ESCALATION_CHOICES = { send: 'escalation:send', dontSend: 'escalati
 // contain "contact someone" is a question.
 const MAX_OTHER_TOPIC_WORDS = 3;
 
-/** True when a message asks for a person ("talk to a person", "can I speak to a human?"). */
-export function asksForPerson(messages: EscalationMessages, text: string): boolean {
+/**
+ * When a message asks for a person ("talk to a person", "can I speak to a human?"): the other topic words
+ * it has (none when it only asks for a person). Undefined when it does not ask for one.
+ */
+export function askForPerson(messages: EscalationMessages, text: string): { topic: string[] } | undefined {
   const said = words(text);
   for (const phrase of messages.phrases) {
     const p = words(phrase);
     for (let i = 0; i + p.length <= said.length; i++) {
       if (!p.every((w, k) => said[i + k] === w)) continue;
-      const others = [...said.slice(0, i), ...said.slice(i + p.length)].filter((w) => !isStopWord(w));
-      if (others.length <= MAX_OTHER_TOPIC_WORDS) return true;
+      const topic = [...said.slice(0, i), ...said.slice(i + p.length)].filter((w) => !isStopWord(w));
+      if (topic.length <= MAX_OTHER_TOPIC_WORDS) return { topic };
     }
   }
-  return false;
+  return undefined;
 }
 
 /** The contact every escalation goes to (contacts.yaml `fallback`: the Citizen Engagement team). */

@@ -6,7 +6,7 @@ import { looksLikeSmalltalk, matchSmalltalk } from '../smalltalk';
 import type { Inbound, Reply } from '../types';
 import { FEEDBACK_CHOICES } from '../types';
 import { expiredReply, listReply, resumeChoice, runDialog, startDialog } from './dialog-turns';
-import { asksForPerson, ESCALATION_CHOICES, escalationReply, escalationSummary } from './escalation';
+import { askForPerson, ESCALATION_CHOICES, escalationReply, escalationSummary } from './escalation';
 import { decorateAnswer, simpleReply } from './simple-replies';
 import { nextState, type ConversationState, type TurnContext, type TurnResult } from './turn-result';
 import { textInDialog } from './text-in-dialog';
@@ -29,7 +29,7 @@ export function routeTurn(
   if (inbound.choice) {
     const handled = onChoice(ctx, state, inbound.choice);
     if (handled) return handled;
-  } else if (text && asksForPerson(ctx.index.kb.messages.escalation, text)) {
+  } else if (text && askForPerson(ctx.index.kb.messages.escalation, text)) {
     return escalate(ctx, state, text);
   } else {
     const typed = resolveChoice(state.offered, { ...inbound, text });
@@ -91,7 +91,7 @@ function escalate(ctx: TurnContext, state: ConversationState, text: string): Tur
   const m = ctx.index.kb.messages.escalation;
   const dialog = state.dialog && ctx.catalog.get(state.dialog.dialog);
   // "talk to a person about the photo rules" carries its own question; "talk to a person" refers to the last.
-  const bare = m.phrases.some((p) => said(p) === said(text));
+  const bare = askForPerson(m, text)?.topic.length === 0;
   const summary = escalationSummary(
     m,
     bare ? state.lastQuestion : text,
