@@ -39,9 +39,3 @@ export function decorateAnswer(
   };
   return { ...decorated, text: renderReplyText(decorated) };
 }
-
-/** The reply with `choices` added after its own, its text rendered again (`heading` above the list). */
-export function withChoices(reply: Reply, choices: Choice[], heading?: string): Reply {
-  const next = { ...reply, choices: [...reply.choices, ...choices] };
-  return { ...next, text: renderReplyText(next, heading) };
-}
