@@ -29,7 +29,11 @@ async function handleMessages(
   try {
     raw = await readBody(req);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: 'request body too large' });
+    if (error instanceof BodyTooLargeError) {
+      // The rest of the body is never read: close the connection instead of keeping it alive half-read.
+      res.setHeader('connection', 'close');
+      return sendJson(res, 413, { error: 'request body too large' });
+    }
     throw error;
   }
   const activity = parseActivity(raw);

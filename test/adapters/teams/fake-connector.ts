@@ -9,6 +9,8 @@ export interface ConnectorCall {
   path: string;
   authorization?: string;
   body: Record<string, unknown>;
+  /** The activity id the connector answered with. */
+  returnedId?: string;
 }
 
 /** A Bot Connector on loopback: records every call and answers like the real service. */
@@ -20,12 +22,16 @@ export interface FakeConnector {
   messages(): ConnectorCall[];
   /** Makes POST /v3/conversations (createConversation) fail with this status. */
   refuseNewConversations(status: number): void;
+  /** Makes the next `count` message posts or updates fail with `status` (403: not retried by the client). */
+  failNextMessages(count: number, status?: number): void;
   close(): Promise<void>;
 }
 
 export async function startFakeConnector(): Promise<FakeConnector> {
   const calls: ConnectorCall[] = [];
   let refuseStatus = 0;
+  let failures = 0;
+  let failStatus = 403;
   let next = 0;
   const server: Server = createServer((req, res) => {
     let raw = '';
@@ -44,12 +50,15 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         res.end(JSON.stringify({ id: 'a:personal-chat-with-alex', activityId: 'created-1' }));
         return;
       }
+      if (failures > 0 && call.body.type === 'message') {
+        failures--;
+        res.writeHead(failStatus).end(JSON.stringify({ error: { code: 'Forbidden' } }));
+        return;
+      }
       const activityId = /\/activities\/([^/?]+)$/.exec(call.path)?.[1];
-      res.end(
-        JSON.stringify({
-          id: req.method === 'PUT' && activityId ? decodeURIComponent(activityId) : `bot-message-${++next}`,
-        }),
-      );
+      call.returnedId =
+        req.method === 'PUT' && activityId ? decodeURIComponent(activityId) : `bot-message-${++next}`;
+      res.end(JSON.stringify({ id: call.returnedId }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -59,6 +68,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     calls,
     messages: () => calls.filter((c) => c.body.type === 'message'),
     refuseNewConversations: (status) => (refuseStatus = status),
+    failNextMessages: (count, status = 403) => {
+      failures = count;
+      failStatus = status;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
