@@ -130,8 +130,9 @@ export function splitText(text: string, max: number): string[] {
   let rest = text;
   while (rest.length > max) {
     const window = rest.slice(0, max);
-    const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('. ') + 1, window.lastIndexOf(' '));
-    const at = cut > max / 2 ? cut : max;
+    // The latest paragraph end in the second half of the window, else sentence end, else word end.
+    const cuts = [window.lastIndexOf('\n'), window.lastIndexOf('. ') + 1, window.lastIndexOf(' ')];
+    const at = cuts.find((cut) => cut > max / 2) ?? max;
     pieces.push(rest.slice(0, at).trimEnd());
     rest = rest.slice(at).trimStart();
   }
