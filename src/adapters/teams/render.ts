@@ -110,6 +110,18 @@ function cardMessage(blocks: Block[], lead: string | undefined): Partial<Activit
   return { type: 'message', text, textFormat: 'plain', attachments: [attachment] };
 }
 
+/** The same message as a card alone, its text moved to the top of the card; undefined without a card. */
+export function leadInCard(activity: Partial<Activity>): Partial<Activity> | undefined {
+  const [attachment, ...others] = activity.attachments ?? [];
+  if (!attachment || others.length || !activity.text) return undefined;
+  const card = attachment.content as { body?: unknown[] };
+  const body = [textBlock(activity.text, { weight: 'Bolder' }), ...(card.body ?? [])];
+  const moved: Partial<Activity> = { ...activity, attachments: [{ ...attachment, content: { ...card, body } }] };
+  delete moved.text;
+  delete moved.textFormat;
+  return moved;
+}
+
 function plainMessage(text: string): Partial<Activity> {
   return { type: 'message', text, textFormat: 'plain' };
 }

@@ -1,38 +1,34 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Reply } from '../../core/types';
-import { renderReply } from './render';
-
-/** Where a turn's replies go: a card to replace (the clicked dialog card), or none. */
-export interface SendOptions {
-  /** Id of the message holding the card the person clicked (`activity.replyToId`). */
-  replaceId?: string;
-}
+import { leadInCard, renderReply } from './render';
 
 /**
- * Sends the rendered replies. A dialog step answering a click on that dialog's card replaces the card
- * (updateActivity), so the dialog reads as one card; where Teams refuses the update, it is sent as new.
+ * Sends the rendered replies. With `replaceId` (a click on a dialog's card answered by that dialog's next
+ * step), the first message replaces the card (updateActivity) so the dialog reads as one card; when the
+ * update is refused (the card is gone, or the client cannot update), it is sent as a new message.
  */
-export async function sendReplies(
-  context: TurnContext,
-  replies: Reply[],
-  options: SendOptions = {},
-): Promise<void> {
+export async function sendReplies(context: TurnContext, replies: Reply[], replaceId?: string): Promise<void> {
   const activities = replies.flatMap((reply) => renderReply(reply));
   const [first, ...rest] = activities;
   if (!first) return;
-  if (options.replaceId && (await tryReplace(context, { ...first, id: options.replaceId }))) {
+  if (replaceId && (await tryReplace(context, first, replaceId))) {
     if (rest.length) await context.sendActivities(rest);
     return;
   }
   await context.sendActivities(activities);
 }
 
-async function tryReplace(context: TurnContext, activity: Partial<Activity>): Promise<boolean> {
-  try {
-    await context.updateActivity(activity);
-    return true;
-  } catch {
-    // The card may be too old, deleted, or in a client without message updates: a new message still works.
-    return false;
+async function tryReplace(context: TurnContext, activity: Partial<Activity>, id: string): Promise<boolean> {
+  // Some clients show a message's text and card apart and refuse to update both at once (the Agents
+  // Playground answers 400); the card alone, with the text inside it, still replaces the clicked card.
+  for (const candidate of [activity, leadInCard(activity)]) {
+    if (!candidate) continue;
+    try {
+      await context.updateActivity({ ...candidate, id });
+      return true;
+    } catch {
+      // Next candidate, then a new message.
+    }
   }
+  return false;
 }

@@ -64,7 +64,7 @@ async function onMessage(context: TurnContext, deps: TurnDependencies): Promise<
   }
   // A click on a dialog's card that leads to that dialog's next step replaces the card.
   const replaces = turn.fromDialog && replies[0]?.dialog?.id === turn.fromDialog && activity.replyToId;
-  await sendReplies(context, replies, replaces ? { replaceId: activity.replyToId } : {});
+  await sendReplies(context, replies, replaces ? activity.replyToId : undefined);
 }
 
 function isBotAdded(context: TurnContext): boolean {

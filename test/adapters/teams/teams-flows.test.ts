@@ -111,11 +111,31 @@ test('a dialog step answering a click on its card replaces that card; the ended 
   expect(connector.calls.at(-1)!.method).toBe('POST');
 });
 
-test('where Teams refuses the update, the dialog step is sent as a new message', async () => {
+test('where the client refuses to update text and card together, the card alone replaces the clicked card', async () => {
+  await start(() => dialogBot);
+  await postActivity(server.url, activity('personal-message', { text: 'privacy check' }));
+  const question = connector.messages()[0]!;
+  const [button] = submitButtons(cardOf(question));
+  connector.failNextMessages(1, 400);
+
+  await postActivity(
+    server.url,
+    activity('card-submit', { value: button!.data, replyToId: question.returnedId }),
+  );
+
+  const [refused, update] = connector.calls.filter((c) => c.method === 'PUT');
+  expect(refused?.body.text).toBe(OUTCOME.intro);
+  expect(update?.path).toBe(refused?.path);
+  expect(update?.body.text).toBeUndefined();
+  expect(cardTexts(cardOf(update!))[0]).toBe(OUTCOME.intro);
+  expect(connector.messages().filter((m) => m.method === 'POST')).toHaveLength(1);
+});
+
+test('where every update is refused, the dialog step is sent as a new message', async () => {
   await start(() => dialogBot);
   await postActivity(server.url, activity('personal-message', { text: 'privacy check' }));
   const [button] = submitButtons(cardOf(connector.messages()[0]!));
-  connector.failNextMessages(1);
+  connector.failNextMessages(2);
 
   await postActivity(server.url, activity('card-submit', { value: button!.data, replyToId: 'gone-message' }));
 
