@@ -22,6 +22,11 @@ describe('reading Teams activities', () => {
     const turn = toInbound(at('channel-mention', { text }));
     expect(turn?.inbound.text).toBe('can I thank Megan Bowen by name & photo?');
     expect(turn?.shared).toBe(true);
+    const group = { id: '19:meeting_abc@thread.v2', conversationType: 'groupChat', isGroup: true };
+    expect(toInbound(at('channel-mention', { conversation: group }))?.inbound.text).toBe(
+      'who approves a new Twitter account?',
+    );
+    expect(toInbound(at('channel-mention', { conversation: group, entities: [] }))).toBeUndefined();
   });
 
   test('a card submit becomes a choice; a value that is not ours is ignored', () => {
