@@ -116,7 +116,10 @@ export function leadInCard(activity: Partial<Activity>): Partial<Activity> | und
   if (!attachment || others.length || !activity.text) return undefined;
   const card = attachment.content as { body?: unknown[] };
   const body = [textBlock(activity.text, { weight: 'Bolder' }), ...(card.body ?? [])];
-  const moved: Partial<Activity> = { ...activity, attachments: [{ ...attachment, content: { ...card, body } }] };
+  const moved: Partial<Activity> = {
+    ...activity,
+    attachments: [{ ...attachment, content: { ...card, body } }],
+  };
   delete moved.text;
   delete moved.textFormat;
   return moved;
