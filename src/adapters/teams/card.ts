@@ -108,9 +108,15 @@ export function escalationBlock(escalation: Escalation, dialog?: string): Block 
     elements: [
       textBlock(lead, { spacing: 'Medium' }),
       { type: 'Container', style: 'emphasis', items: [textBlock(escalation.summary)] },
+      textBlock(contactMarkdown(escalation.contact), { spacing: 'Small' }),
       ...buttonRows(escalation.consentChoices, dialog),
     ],
-    text: `${lead}\n${escalation.summary}\n${escalation.consentChoices.map((c) => c.label).join(' / ')}`,
+    text: [
+      lead,
+      escalation.summary,
+      contactText(escalation.contact),
+      escalation.consentChoices.map((c) => c.label).join(' / '),
+    ].join('\n'),
   };
 }
 

@@ -69,7 +69,9 @@ function toBlocks(reply: Reply, budgetBytes: number): Block[] {
   const choices = reply.choices.filter((c) => !consentIds.has(c.id));
   if (choices.length) blocks.push(choicesBlock(choices, dialog, choicesHeading(reply)));
   if (reply.escalation) blocks.push(escalationBlock(reply.escalation, dialog));
-  if (reply.contacts.length) blocks.push(contactsBlock(reply.contacts));
+  // The escalation block already shows its contact.
+  const contacts = reply.contacts.filter((c) => c.id !== reply.escalation?.contact.id);
+  if (contacts.length) blocks.push(contactsBlock(contacts));
   if (reply.feedback) blocks.push(feedbackBlock([FEEDBACK_CHOICES.helpful, FEEDBACK_CHOICES.notHelpful]));
   return blocks;
 }

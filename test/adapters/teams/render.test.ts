@@ -89,6 +89,9 @@ describe('Teams rendering', () => {
       kind: 'fallback',
       intro: 'I can pass this to a person.',
       choices: consent,
+      contacts: [
+        { id: 'ce', name: 'Citizen Engagement team', when: 'Any question', email: 'ce@example.org' },
+      ],
       escalation: {
         contact: { id: 'ce', name: 'Citizen Engagement team', when: 'Any question', email: 'ce@example.org' },
         summary: 'Question: may we livestream a town hall?',
@@ -106,6 +109,8 @@ describe('Teams rendering', () => {
       'escalate:send',
       'escalate:cancel',
     ]);
+    // Its contact, with the address, appears once (not again under "Who to contact").
+    expect(cardTexts(card).filter((t) => t.includes('ce@example.org'))).toHaveLength(1);
   });
 
   test('small talk is a plain message without a card', () => {
