@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Activity } from 'botbuilder';
 import { BodyTooLargeError, readBody } from '../../server/read-body';
 import { sendJson, type Route } from '../../server/route';
 import type { Logger } from '../../server/logger';
 import { isAuthenticationError, type TeamsCloudAdapter, type TurnLogic } from './cloud-adapter';
 import { isLoopbackServiceUrl } from './loopback';
+import { hasActivityShape, parseActivity } from './parse-activity';
 
 export interface MessagesRouteOptions {
   adapter: TeamsCloudAdapter;
@@ -36,9 +36,12 @@ async function handleMessages(
     }
     throw error;
   }
-  const activity = parseActivity(raw);
-  if (!activity)
-    return sendJson(res, 400, { error: 'body is not a Bot Framework activity (JSON object with a type)' });
+  const parsed = parseActivity(raw);
+  if (!parsed.ok) {
+    const error = parsed.problem === 'not-json' ? 'malformed JSON' : 'not a Bot Framework activity (no type)';
+    return sendJson(res, 400, { error });
+  }
+  const { activity } = parsed;
   // botbuilder with no app id would POST its replies to whatever serviceUrl the request names. Refuse before
   // botbuilder sees the activity, so nothing at all is sent for such a request.
   if (localMode && !isLoopbackServiceUrl(activity.serviceUrl)) {
@@ -48,6 +51,8 @@ async function handleMessages(
     );
     return sendJson(res, 401, { error: 'unauthorized' });
   }
+  if (!hasActivityShape(activity))
+    return sendJson(res, 400, { error: 'activity is missing required fields' });
   const authHeader = req.headers.authorization ?? '';
   try {
     const invokeResponse = await adapter.run(authHeader, activity, logic);
@@ -58,16 +63,4 @@ async function handleMessages(
     logger.warn({ activityType: activity.type }, 'teams: refused a request without a valid token');
     sendJson(res, 401, { error: 'unauthorized' });
   }
-}
-
-function parseActivity(raw: string): Activity | undefined {
-  let body: unknown;
-  try {
-    body = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-  const { type } = body as { type?: unknown };
-  return typeof type === 'string' && type ? (body as Activity) : undefined;
 }

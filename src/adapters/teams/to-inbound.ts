@@ -27,7 +27,7 @@ export function toInbound(activity: Partial<Activity>): TeamsTurn | undefined {
     channel: 'teams' as const,
     conversation: activity.conversation.id,
     // The Entra object id stays the same across chats; the Teams user id is the fallback (Playground, Emulator).
-    user: activity.from.aadObjectId ?? activity.from.id,
+    user: typeof activity.from.aadObjectId === 'string' ? activity.from.aadObjectId : activity.from.id,
   };
   const submitted = readSubmit(activity.value);
   if (submitted) {
@@ -37,11 +37,15 @@ export function toInbound(activity: Partial<Activity>): TeamsTurn | undefined {
       ...(submitted.dialog && { fromDialog: submitted.dialog }),
     };
   }
-  if (activity.value !== undefined && !activity.text) return undefined;
+  if (activity.value !== undefined && !hasText(activity)) return undefined;
   // Teams only delivers channel and group messages that @mention the bot; anything else is not for us.
   if (shared && !mentionsBot(activity)) return undefined;
   const text = removeMentions(activity);
   return text ? { inbound: { ...base, text }, shared } : undefined;
+}
+
+function hasText(activity: Partial<Activity>): activity is Partial<Activity> & { text: string } {
+  return typeof activity.text === 'string' && activity.text.length > 0;
 }
 
 function isShared(activity: Partial<Activity>): boolean {
@@ -61,9 +65,10 @@ function readSubmit(value: unknown): SubmitData['guidebot'] | undefined {
 
 function botMentions(activity: Partial<Activity>): string[] {
   const botId = activity.recipient?.id;
-  return (activity.entities ?? [])
-    .filter((e) => e.type === 'mention')
-    .filter((e) => (e as { mentioned?: { id?: string } }).mentioned?.id === botId)
+  const entities: unknown[] = Array.isArray(activity.entities) ? activity.entities : [];
+  return (entities as Array<{ type?: unknown }>)
+    .filter((e) => e && e.type === 'mention')
+    .filter((e) => !!botId && (e as { mentioned?: { id?: unknown } }).mentioned?.id === botId)
     .map((e) => (e as { text?: unknown }).text)
     .filter((text): text is string => typeof text === 'string' && text.length > 0);
 }
@@ -74,7 +79,7 @@ function mentionsBot(activity: Partial<Activity>): boolean {
 
 /** The question without the bot's @mention; other people's mentions keep their names, without the tags. */
 export function removeMentions(activity: Partial<Activity>): string {
-  let text = activity.text ?? '';
+  let text = hasText(activity) ? activity.text : '';
   for (const mention of botMentions(activity)) text = text.split(mention).join(' ');
   text = text.replace(/<at>(.*?)<\/at>/gi, '$1');
   return decodeEntities(text).replace(/\s+/g, ' ').trim();

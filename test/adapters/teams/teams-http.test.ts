@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import nock from 'nock';
 import { loadBot } from '../../../src/core/load-bot';
 import type { Reply } from '../../../src/core/types';
@@ -223,6 +224,44 @@ describe('Teams: refused requests', () => {
     } finally {
       await secured.close();
     }
+  });
+});
+
+describe('Teams: untrusted input', () => {
+  test('any JSON body gets 400 or 401 in local mode, never a 500, and nothing is sent', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (body) => {
+        const res = await postActivity(server.url, JSON.stringify(body));
+        expect([400, 401]).toContain(res.status);
+      }),
+      { numRuns: 100 },
+    );
+    expect(connector.calls).toHaveLength(0);
+  });
+
+  test('activities with wrongly typed fields get 400; any message text gets an answer with text', async () => {
+    const broken = [
+      { conversation: 'a:1' },
+      { text: 42 },
+      { entities: 'mention' },
+      { from: { id: 7 } },
+      { channelId: '' },
+    ];
+    for (const overrides of broken)
+      expect((await postActivity(server.url, activity('personal-message', overrides))).status).toBe(400);
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 300 }), async (text) => {
+        const before = connector.messages().length;
+        const res = await postActivity(
+          server.url,
+          activity('channel-mention', { text: `<at>GuideBot</at> ${text}` }),
+        );
+        expect(res.status).toBe(200);
+        for (const message of connector.messages().slice(before))
+          expect(String(message.body.text).length).toBeGreaterThan(0);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
