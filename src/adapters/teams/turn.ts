@@ -56,7 +56,9 @@ async function onMessage(context: TurnContext, deps: TurnDependencies): Promise<
     !(await deps.store.claim(`teams-seen:${activity.conversation.id}:${activity.id}`, SEEN_TTL_SECONDS))
   )
     return;
-  await context.sendActivity({ type: 'typing' });
+  // Teams shows no typing indicator in channels; elsewhere it must never cost the answer.
+  if (activity.conversation.conversationType !== 'channel')
+    await context.sendActivity({ type: 'typing' }).catch(() => undefined);
   const replies = await deps.bot.handle(turn.inbound);
   if (turn.shared && replies.some((reply) => reply.sensitive)) {
     await moveToPersonalChat(context, turn.inbound, deps);

@@ -88,6 +88,7 @@ describe('Teams: conversations in local mode (no app id, loopback connector)', (
     const res = await postActivity(server.url, activity('channel-mention'));
 
     expect(res.status).toBe(200);
+    expect(connector.calls.some((c) => c.body.type === 'typing')).toBe(false); // Teams shows none in channels
     const [message] = connector.messages();
     expect(message?.path).toContain(
       encodeURIComponent('19:8c0d3f7a2b1e4c9d8e7f6a5b4c3d2e1f@thread.tacv2;messageid='),
