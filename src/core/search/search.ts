@@ -3,7 +3,8 @@ import type { Passage } from '../knowledge/guideline';
 import type { SearchIndex, TokenSetStatics } from './search-index';
 import { isEnglishWord } from './english-words';
 import { isDescribingWord } from './word-class';
-import { isGenericWord, topicStems, words } from './text';
+import { correctToVocabulary } from './spelling';
+import { isGenericWord, stem, topicStems, words } from './text';
 
 /** One topic of a question: a word, or a synonym phrase, with the index stems that stand for it. */
 export interface Concept {
@@ -54,9 +55,10 @@ export const SEARCH_TUNING = {
   describingShare: 0.4,
 };
 
-export function analyseQuestion(index: SearchIndex, text: string): Concept[] {
+export function analyseQuestion(index: SearchIndex, question: string): Concept[] {
   const concepts: Concept[] = [];
   const seenGroups = new Set<number>();
+  const text = correctToVocabulary(question, index.synonyms.vocabulary, (word) => index.idf(stem(word)) > 0);
   for (const mention of index.synonyms.mentions(text)) {
     if (mention.group) {
       if (seenGroups.has(mention.group.index)) continue;

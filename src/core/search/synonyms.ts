@@ -21,6 +21,8 @@ export interface Mention {
 
 export interface SynonymMatcher {
   groups: SynonymGroup[];
+  /** Every word of every phrase, as typed: what misspelt staff words are corrected to. */
+  vocabulary: ReadonlySet<string>;
   /**
    * Reads text left to right, taking the longest synonym phrase at each word. With `guidelineSide`, only the
    * guideline's own phrases count: the guideline's "purpose of the collection" is not the staff's "purpose".
@@ -67,8 +69,12 @@ export function compileSynonyms(file: SynonymsFile): SynonymMatcher {
   });
   for (const list of byFirst.values()) list.sort((a, b) => b.phrase.length - a.phrase.length);
 
+  const vocabulary = new Set(
+    file.synonyms.flatMap((e) => [...e.staff, ...e.guideline].flatMap((p) => words(p))),
+  );
   return {
     groups,
+    vocabulary,
     mentions(text, options = {}) {
       const surface = words(text);
       const forms = surface.map(lightForm);
