@@ -5,9 +5,9 @@ import { RELEASE_LOCK } from './redis-scripts';
 
 /** How long an update may hold its key, and how long another may wait for it. */
 export interface LockTimes {
-  /** The lock expires after this long even if its holder died (default 10000 ms). */
+  /** The lock expires after this long even if its holder died (default 3000 ms). */
   holdMs: number;
-  /** Waiting longer than this for a lock fails with STORE_UNAVAILABLE (default 5000 ms). */
+  /** Waiting longer than this for a lock fails with STORE_UNAVAILABLE (default 4000 ms). */
   waitMs: number;
 }
 

@@ -26,7 +26,9 @@ export async function connectRedisStore<T>(options: RedisStoreOptions): Promise<
 function createRedisStore<T>(connection: RedisConnection, options: RedisStoreOptions): ConversationStore<T> {
   const { client } = connection;
   const prefix = options.prefix ?? 'guidebot:';
-  const times: LockTimes = { holdMs: options.holdMs ?? 10_000, waitMs: options.waitMs ?? 5000 };
+  // A turn's change takes milliseconds; 3 s is ample, and waiting 4 s outlasts a lock left by a replica that
+  // died mid-turn, so the next turn waits it out instead of failing.
+  const times: LockTimes = { holdMs: options.holdMs ?? 3000, waitMs: options.waitMs ?? 4000 };
   const queue = createKeyQueue();
   let closed = false;
 
@@ -75,20 +77,17 @@ function createRedisStore<T>(connection: RedisConnection, options: RedisStoreOpt
           throw error;
         }
         const { value, result } = outcome;
-        const saved = await redis('update', (c) =>
+        const write =
           value === undefined
-            ? c.eval(COMMIT_UPDATE, 2, lockKey, conv(key), token, 'delete', '', '0')
-            : c.eval(
-                COMMIT_UPDATE,
-                2,
-                lockKey,
-                conv(key),
-                token,
-                'set',
-                JSON.stringify(value),
-                ttlMilliseconds(ttlSeconds),
-              ),
-        );
+            ? ['delete', '', '0']
+            : ['set', JSON.stringify(value), String(ttlMilliseconds(ttlSeconds))];
+        const saved = await redis('update', (c) =>
+          c.eval(COMMIT_UPDATE, 2, lockKey, conv(key), token, ...write),
+        ).catch(async (error: unknown) => {
+          // Best effort: if Redis answers again, the next turn need not wait for the lock to expire.
+          await releaseLock(client, lockKey, token);
+          throw error;
+        });
         if (saved !== 1) {
           throw new GuidebotError(
             'STORE_UNAVAILABLE',
@@ -138,8 +137,8 @@ function unavailable(connection: RedisConnection, action: string, error: unknown
       : message;
   return new GuidebotError(
     'STORE_UNAVAILABLE',
-    `Redis at ${connection.where} is unavailable (${action}: ${reason}). Conversation state cannot be read or ` +
-      'saved until it is back; the store reconnects by itself.',
+    `Redis at ${connection.where} is unavailable (${action}: ${reason}). Check that Redis is running there; ` +
+      'the store reconnects by itself and works again as soon as Redis answers.',
     { cause: error },
   );
 }
