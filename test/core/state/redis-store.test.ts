@@ -95,12 +95,12 @@ describe('redis store: two replicas, restarts and what it leaves in Redis', () =
   });
 
   it('an update that outlives its lock is refused, never saved over the newer one', async () => {
-    const [slow, fast] = [await replica({ holdMs: 200 }), await replica({ holdMs: 200 })];
+    const [slow, fast] = [await replica({ holdMs: 300 }), await replica({ holdMs: 300 })];
     const slowUpdate = slow.update('fenced', 60, async () => {
-      await sleep(500); // longer than holdMs: the lock expires while this change runs
+      await sleep(1000); // longer than holdMs: the lock expires while this change runs
       return { value: 'slow', result: null };
     });
-    await sleep(300);
+    await sleep(500);
     await fast.update('fenced', 60, () => ({ value: 'fast', result: null }));
     await expect(slowUpdate).rejects.toMatchObject({
       code: 'STORE_UNAVAILABLE',

@@ -57,33 +57,34 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
 
     it('expires a value after its TTL, and a new write starts the TTL again', async () => {
       const key = uniqueKey('ttl');
-      await store.set(key, 1, 0.5);
-      await harness.pass(300);
+      // Steps of 600 ms against a 1 s TTL leave a margin either way for a busy machine.
+      await store.set(key, 1, 1);
+      await harness.pass(600);
       expect(await store.get(key)).toBe(1);
-      await store.set(key, 2, 0.5);
-      await harness.pass(300);
+      await store.set(key, 2, 1);
+      await harness.pass(600); // 1.2 s after the first write
       expect(await store.get(key)).toBe(2);
-      await harness.pass(400);
+      await harness.pass(600);
       expect(await store.get(key)).toBeUndefined();
     });
 
     it('update reads, changes and writes, returns the result, and refreshes the TTL', async () => {
       const key = uniqueKey('update');
       const seen: unknown[] = [];
-      const result = await store.update(key, 0.5, (current) => {
+      const result = await store.update(key, 1, (current) => {
         seen.push(current);
         return { value: { turns: 1 }, result: 'first' };
       });
       expect(result).toBe('first');
       expect(seen).toEqual([undefined]);
-      await harness.pass(300);
-      await store.update(key, 0.5, async (current) => ({
+      await harness.pass(600);
+      await store.update(key, 1, async (current) => ({
         value: { turns: (current as { turns: number }).turns + 1 },
         result: null,
       }));
-      await harness.pass(300);
+      await harness.pass(600);
       expect(await store.get(key)).toEqual({ turns: 2 });
-      await store.update(key, 0.5, () => ({ value: undefined, result: null }));
+      await store.update(key, 1, () => ({ value: undefined, result: null }));
       expect(await store.get(key)).toBeUndefined();
     });
 
@@ -131,23 +132,23 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
 
     it('claim: the first caller wins, later ones lose until the claim expires', async () => {
       const key = uniqueKey('claim');
-      const results = await Promise.all(Array.from({ length: 20 }, () => store.claim(key, 0.5)));
+      const results = await Promise.all(Array.from({ length: 20 }, () => store.claim(key, 1)));
       expect(results.filter(Boolean)).toHaveLength(1);
-      expect(await store.claim(key, 0.5)).toBe(false);
-      expect(await store.claim(uniqueKey('claim-other'), 0.5)).toBe(true);
-      await harness.pass(700);
-      expect(await store.claim(key, 0.5)).toBe(true);
+      expect(await store.claim(key, 1)).toBe(false);
+      expect(await store.claim(uniqueKey('claim-other'), 1)).toBe(true);
+      await harness.pass(1200);
+      expect(await store.claim(key, 1)).toBe(true);
     });
 
     it('increment counts in a fixed window that later counts do not extend', async () => {
       const key = uniqueKey('rate');
-      expect(await store.increment(key, 0.5)).toBe(1);
-      expect(await store.increment(key, 0.5)).toBe(2);
-      expect(await store.increment(uniqueKey('rate-other'), 0.5)).toBe(1);
-      await harness.pass(300);
-      expect(await store.increment(key, 0.5)).toBe(3);
-      await harness.pass(400); // 700 ms after the first count: a new window
-      expect(await store.increment(key, 0.5)).toBe(1);
+      expect(await store.increment(key, 1)).toBe(1);
+      expect(await store.increment(key, 1)).toBe(2);
+      expect(await store.increment(uniqueKey('rate-other'), 1)).toBe(1);
+      await harness.pass(600);
+      expect(await store.increment(key, 1)).toBe(3);
+      await harness.pass(600); // 1.2 s after the first count: a new window
+      expect(await store.increment(key, 1)).toBe(1);
       const counts = await Promise.all(Array.from({ length: 50 }, () => store.increment(key, 60)));
       expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
     });
