@@ -1,0 +1,56 @@
+import type { PiSpan } from './pi-kinds';
+
+// Someone else the person could name: family first, then people from work and life.
+const RELATION =
+  'wife|husband|spouse|partner|ex|son|daughter|child|children|kid|kids|baby|mother|father|mom|mum|dad|parents?|' +
+  'brother|sister|sibling|grand(?:mother|father|ma|pa|son|daughter|child|parents?)|aunt|uncle|cousin|niece|' +
+  'nephew|in-laws?|(?:mother|father|sister|brother|son|daughter)-in-law|step(?:son|daughter|mother|father)|' +
+  'boyfriend|girlfriend|fianc[eé]e?|neighbou?r|friend|roommate|tenant|landlord|co-?worker|colleague|boss|' +
+  'manager|employee|client|caregiver';
+// Who the relation belongs to: "my wife", "his mother", "Jane Smith's husband".
+const OWNER = String.raw`(?:\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our)\s+(?:[\w-]+\s+){0,2}?|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?'s\s+)`;
+const PERSON = new RegExp(String.raw`${OWNER}(?:${RELATION})s?\b('s|s')?`, 'g');
+
+// Specific health conditions and treatments, and sensitive family matters. Vague words ("medical details",
+// "health information") describe a situation without disclosing anything, so they are not on the list.
+const DETAIL = new RegExp(
+  String.raw`\b(?:diagnos\w*|cancer|tumou?r|leukemia|diabet\w*|insulin|hiv|aids|hepatitis|dementia|alzheimer\w*|` +
+    String.raw`parkinson\w*|autis\w*|adhd|depress\w*|anxiety|bipolar|schizophren\w*|ptsd|epilep\w*|seizures?|` +
+    String.raw`stroke|heart (?:attack|condition|disease)|pregnan\w*|miscarri\w*|abortion|chemo\w*|surgery|` +
+    String.raw`hospitali[sz]ed|in (?:the )?hospital|intensive care|icu|rehab\w*|addict\w*|overdos\w*|` +
+    String.raw`medications?|meds|prescri\w*|pills|dialysis|terminally|disabilit\w*|disabled|mental illness|` +
+    String.raw`covid\w*|asthma|allerg\w*|therapy|therapist|psychiatr\w*|counsell?ing|sick|ill|illness|` +
+    String.raw`divorc\w*|custody|arrested|jail|prison|criminal record|charged with|affair|abused?|foster care|` +
+    String.raw`income assistance|bankrupt\w*)\b`,
+  'gi',
+);
+// A detail only counts when the sentence says the person has or does it, not that it is a topic.
+const STATE =
+  /\b(?:is|was|has|had|have|got|gets|needs?|needed|takes?|took|taking|suffers?|suffering|lives?|living|battling|recovering|went|goes|going|started|just|on|been)\b/i;
+// A name or number right after the detail belongs to it: "Medication A", "stage 2".
+const NAMED = /^\s+(?:[A-Z][\w-]*|\d+)\b/;
+const TOPIC = /\b(?:about|regarding|concerning|re)\s*:?\s*$/i;
+const MAX_GAP_WORDS = 15;
+
+/** Third-party health or family details: "My wife, Jane Smith, needs to take daily doses of Medication A." */
+export function findHealthDetails(text: string): PiSpan[] {
+  const spans: PiSpan[] = [];
+  for (const person of text.matchAll(PERSON)) {
+    const start = person.index;
+    const after = person.index + person[0].length;
+    // The rest of the sentence ("Medication A." ends a sentence; "Dr." or "St." do not matter here).
+    const rest = text.slice(after).split(/[.!?;](?=\s|$)|\n/)[0]!;
+    const possessive = Boolean(person[1]);
+    for (const detail of rest.matchAll(DETAIL)) {
+      const before = rest.slice(0, detail.index);
+      if (before.split(/\s+/).filter(Boolean).length > MAX_GAP_WORDS || TOPIC.test(before)) break;
+      // "my son's autism" needs no verb; "my boss asked me to post about surgery" is a topic, not a detail.
+      const direct = possessive && before.trim().split(/\s+/).filter(Boolean).length <= 2;
+      if (!direct && !STATE.test(before)) continue;
+      const end = after + detail.index + detail[0].length;
+      spans.push({ kind: 'healthDetail', start, end: end + (NAMED.exec(text.slice(end))?.[0].length ?? 0) });
+      break;
+    }
+  }
+  return spans;
+}
