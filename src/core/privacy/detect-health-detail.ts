@@ -14,7 +14,8 @@ const PERSON = new RegExp(String.raw`${OWNER}(?:${RELATION})s?\b('s|s')?`, 'g');
 // Specific health conditions and treatments, and sensitive family matters. Vague words ("medical details",
 // "health information") describe a situation without disclosing anything, so they are not on the list.
 const DETAIL = new RegExp(
-  String.raw`\b(?:diagnos\w*|cancer|tumou?r|leukemia|diabet\w*|insulin|hiv|aids|hepatitis|dementia|alzheimer\w*|` +
+  // "diagnosed with" takes the condition after it, listed or not ("diagnosed with lupus").
+  String.raw`\b(?:diagnos\w*(?:\s+(?:with|as)\s+[\w'-]+(?:\s+(?!(?:and|but|so|she|he|they|i|we|it|can|should|is|was)\b)[a-z][\w'-]*)?)?|cancer|tumou?r|leukemia|diabet\w*|insulin|hiv|aids|hepatitis|dementia|alzheimer\w*|` +
     String.raw`parkinson\w*|autis\w*|adhd|depress\w*|anxiety|bipolar|schizophren\w*|ptsd|epilep\w*|seizures?|` +
     String.raw`stroke|heart (?:attack|condition|disease)|pregnan\w*|miscarri\w*|abortion|chemo\w*|surgery|` +
     String.raw`hospitali[sz]ed|in (?:the )?hospital|intensive care|icu|rehab\w*|addict\w*|overdos\w*|` +
@@ -31,6 +32,19 @@ const STATE =
 const NAMED = /^\s+(?:[A-Z][\w-]*|\d+)\b/;
 const TOPIC = /\b(?:about|regarding|concerning|re)\s*:?\s*$/i;
 const MAX_GAP_WORDS = 15;
+// Fifteen words fit well within this; the bound keeps long messages linear.
+const MAX_REST_CHARS = 300;
+
+/** Where the detail ends: further details close behind it ("has cancer and needs chemo") and a name. */
+function detailEnd(rest: string, first: RegExpMatchArray): number {
+  let end = first.index! + first[0].length;
+  for (const next of rest.slice(end).matchAll(DETAIL)) {
+    const gap = rest.slice(end, end + next.index);
+    if (gap.split(/\s+/).filter(Boolean).length > 4 || /[,:]/.test(gap)) break;
+    end += next.index + next[0].length;
+  }
+  return end + (NAMED.exec(rest.slice(end))?.[0].length ?? 0);
+}
 
 /** Third-party health or family details: "My wife, Jane Smith, needs to take daily doses of Medication A." */
 export function findHealthDetails(text: string): PiSpan[] {
@@ -39,7 +53,7 @@ export function findHealthDetails(text: string): PiSpan[] {
     const start = person.index;
     const after = person.index + person[0].length;
     // The rest of the sentence ("Medication A." ends a sentence; "Dr." or "St." do not matter here).
-    const rest = text.slice(after).split(/[.!?;](?=\s|$)|\n/)[0]!;
+    const rest = text.slice(after, after + MAX_REST_CHARS).split(/[.!?;](?=\s|$)|\n/)[0]!;
     const possessive = Boolean(person[1]);
     for (const detail of rest.matchAll(DETAIL)) {
       const before = rest.slice(0, detail.index);
@@ -47,8 +61,7 @@ export function findHealthDetails(text: string): PiSpan[] {
       // "my son's autism" needs no verb; "my boss asked me to post about surgery" is a topic, not a detail.
       const direct = possessive && before.trim().split(/\s+/).filter(Boolean).length <= 2;
       if (!direct && !STATE.test(before)) continue;
-      const end = after + detail.index + detail[0].length;
-      spans.push({ kind: 'healthDetail', start, end: end + (NAMED.exec(text.slice(end))?.[0].length ?? 0) });
+      spans.push({ kind: 'healthDetail', start, end: after + detailEnd(rest, detail) });
       break;
     }
   }

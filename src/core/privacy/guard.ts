@@ -51,8 +51,13 @@ export function guardPersonalInformation(
   const clean = normalizeText(text);
   const spans = findPersonalInformation(clean, allow);
   const found = [...new Set(spans.map((s) => s.kind))];
-  let redacted = clean;
-  for (const span of [...spans].reverse())
-    redacted = `${redacted.slice(0, span.start)}${PLACEHOLDERS[span.kind]}${redacted.slice(span.end)}`;
+  const parts: string[] = [];
+  let from = 0;
+  for (const span of spans) {
+    parts.push(clean.slice(from, span.start), PLACEHOLDERS[span.kind]);
+    from = span.end;
+  }
+  parts.push(clean.slice(from));
+  const redacted = parts.join('');
   return { found, redacted: found.length ? redacted : text };
 }

@@ -2,9 +2,11 @@ import type { Bot } from '../bot';
 import type { ContactsFile } from '../knowledge/schema';
 import { renderReplyText } from '../reply-text';
 import type { ConversationStore } from '../state/conversation-store';
+import { cleanText } from '../search/text';
 import type { Reply } from '../types';
 import { freshness } from './freshness';
 import { guardPersonalInformation } from './guard';
+import { notPersonalFrom } from './not-personal';
 import type { PiKind } from './pi-kinds';
 import { fillWording, type PrivacyKnowledge } from './privacy-file';
 
@@ -41,7 +43,9 @@ export function withPrivacy(bot: Bot, privacy: PrivacyKnowledge, options: Privac
 
   return {
     async handle(inbound) {
-      const guard = inbound.text === undefined ? undefined : guardPersonalInformation(inbound.text, allow);
+      // The core reads at most MAX_QUESTION_CHARS of clean text; the guard sees exactly what the core would.
+      const guard =
+        inbound.text === undefined ? undefined : guardPersonalInformation(cleanText(inbound.text), allow);
       const found = guard?.found ?? [];
       const replies = await bot.handle(found.length ? { ...inbound, text: guard!.redacted } : inbound);
       const fresh = freshness(kb, now());
