@@ -32,13 +32,7 @@ const DAY_SECONDS = 24 * 60 * 60;
  */
 export function withPrivacy(bot: Bot, privacy: PrivacyKnowledge, options: PrivacyOptions): Bot {
   const { store, kb, retentionDays, now = () => new Date(), collectionNotice = true } = options;
-  const allow = {
-    emailDomains: privacy.notPersonal.emailDomains,
-    phones: [
-      ...privacy.notPersonal.phones,
-      ...kb.contacts.contacts.flatMap((c) => (c.phone ? [c.phone] : [])),
-    ],
-  };
+  const allow = notPersonalFrom(privacy, kb);
   const notice = fillWording(privacy.collectionNotice, { retentionDays });
 
   return {

@@ -61,7 +61,7 @@ describe('Redis analytics store', () => {
       user: '29:1AbCdEf',
       text: 'a resident posted 250-555-0199 and bob@shaw.ca on our page, can we keep it?',
     });
-    const raw = (await client.zrange(`${prefix}o:analytics:events`, 0, -1)).join('\n');
+    const raw = (await client.zrange(`${prefix}o:analytics:events`, '0', '-1')).join('\n');
     expect(raw).toContain('[phone]');
     expect(raw).toContain('[email]');
     for (const secret of ['555-0199', 'bob@shaw.ca', '29:1AbCdEf', '19:meeting'])
