@@ -30,18 +30,29 @@ const STATE =
   /\b(?:is|was|has|had|have|got|gets|needs?|needed|takes?|took|taking|suffers?|suffering|lives?|living|battling|recovering|went|goes|going|started|just|on|been)\b/i;
 // A name or number right after the detail belongs to it: "Medication A", "stage 2".
 const NAMED = /^\s+(?:[A-Z][\w-]*|\d+)\b/;
-const TOPIC = /\b(?:about|regarding|concerning|re)\s*:?\s*$/i;
+// "about the new therapy program": the detail is what a post is about, a few words on. "About her cancer"
+// is still her cancer.
+const TOPIC = /\b(?:about|regarding|concerning|re)\b:?((?:\s+[\w'-]+){0,5})\s*$/i;
+const isTopic = (before: string): boolean => {
+  const words = TOPIC.exec(before)?.[1];
+  return words !== undefined && !/\b(?:her|his|their|my|our|your)\b/i.test(words);
+};
+// "the addiction services page", "a cancer screening campaign": a program's name, not anyone's health.
+const PROGRAM =
+  /^\s+(?:services?|programs?|pages?|sites?|campaigns?|clinics?|week|month|day|awareness|prevention|research|society|foundation|units?|ward|teams?|polic(?:y|ies)|strategy|screening|cent(?:re|er)s?|network|support groups?|information|resources?|projects?|posts?)\b/i;
+const OWNED = /\b(?:her|his|their)(?:\s+[\w'-]+)?\s*$/i;
 const MAX_GAP_WORDS = 15;
 // Fifteen words fit well within this; the bound keeps long messages linear.
 const MAX_REST_CHARS = 300;
 
 /** Where the detail ends: further details close behind it ("has cancer and needs chemo") and a name. */
 function detailEnd(rest: string, first: RegExpMatchArray): number {
-  let end = first.index! + first[0].length;
-  for (const next of rest.slice(end).matchAll(DETAIL)) {
-    const gap = rest.slice(end, end + next.index);
+  const from = first.index! + first[0].length;
+  let end = from;
+  for (const next of rest.slice(from).matchAll(DETAIL)) {
+    const gap = rest.slice(end, from + next.index);
     if (gap.split(/\s+/).filter(Boolean).length > 4 || /[,:]/.test(gap)) break;
-    end += next.index + next[0].length;
+    end = from + next.index + next[0].length;
   }
   return end + (NAMED.exec(rest.slice(end))?.[0].length ?? 0);
 }
@@ -57,10 +68,14 @@ export function findHealthDetails(text: string): PiSpan[] {
     const possessive = Boolean(person[1]);
     for (const detail of rest.matchAll(DETAIL)) {
       const before = rest.slice(0, detail.index);
-      if (before.split(/\s+/).filter(Boolean).length > MAX_GAP_WORDS || TOPIC.test(before)) break;
+      if (PROGRAM.test(rest.slice(detail.index! + detail[0].length))) continue;
+      if (before.split(/\s+/).filter(Boolean).length > MAX_GAP_WORDS || isTopic(before)) break;
       // "my son's autism" needs no verb; "my boss asked me to post about surgery" is a topic, not a detail.
-      const direct = possessive && before.trim().split(/\s+/).filter(Boolean).length <= 2;
-      if (!direct && !STATE.test(before)) continue;
+      // "told me about her depression": the detail is theirs when their pronoun owns it.
+      const direct =
+        (possessive && before.trim().split(/\s+/).filter(Boolean).length <= 2) || OWNED.test(before);
+      // The verb must sit in the detail's own clause: "my manager is on leave, who approves the therapy post".
+      if (!direct && !STATE.test(before.slice(before.lastIndexOf(',') + 1))) continue;
       spans.push({ kind: 'healthDetail', start, end: after + detailEnd(rest, detail) });
       break;
     }

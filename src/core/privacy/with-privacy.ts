@@ -36,6 +36,8 @@ export function withPrivacy(bot: Bot, privacy: PrivacyKnowledge, options: Privac
   const notice = fillWording(privacy.collectionNotice, { retentionDays });
 
   return {
+    // Anything else the bot offers passes through unchanged.
+    ...bot,
     async handle(inbound) {
       // The core reads at most MAX_QUESTION_CHARS of clean text; the guard sees exactly what the core would.
       const guard =

@@ -161,6 +161,22 @@ const FLAGGED: Flagged[] = [
     kinds: ['healthDetail'],
     secrets: ['arrested'],
   },
+  {
+    text: 'my dad has cancer and needs chemo, can I ask our followers for support?',
+    kinds: ['healthDetail'],
+    secrets: ['cancer', 'chemo'],
+    keeps: ['can I ask our followers for support?'],
+  },
+  {
+    text: 'My wife, who has diabetes, commented on our page',
+    kinds: ['healthDetail'],
+    secrets: ['diabetes'],
+  },
+  {
+    text: 'my sister told me about her depression in a DM',
+    kinds: ['healthDetail'],
+    secrets: ['depression'],
+  },
   // several at once
   {
     text: 'Jane (jane@shaw.ca, 250-555-0133) lives at 12 Elm Street',
@@ -198,6 +214,10 @@ const NOT_FLAGGED: string[] = [
   'my boss asked me to tweet about surgery wait times',
   'can I post photos of my kids on my personal account?',
   'my colleague wants to start a Facebook group, who approves it?',
+  'my manager is on leave, who approves posts about the new therapy program?',
+  'my colleague is running the addiction services page, who approves replies?',
+  'our manager is planning a cancer screening campaign post',
+  'my boss has asked for a post regarding flu shot clinics and cancer screening',
   'can I use a photo of 3 people on Main Street for our campaign?',
   '3 tips for the road, can we post them?',
   'is it ok to mention that the minister was born in Victoria?',
