@@ -60,13 +60,14 @@ describe('personal information guard on any text', () => {
   ])('answers quickly on 2,000 characters of %s', (_name, text) => {
     const started = performance.now();
     guardPersonalInformation(text);
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 
+// Generous bounds for a shared machine: a quadratic pattern would take minutes on 200,000 characters.
 it('stays fast on a 200,000-character message of relations and details', () => {
   const started = performance.now();
   const result = guardPersonalInformation('my wife has cancer and my son '.repeat(6700));
   expect(result.found).toEqual(['healthDetail']);
-  expect(performance.now() - started).toBeLessThan(500);
+  expect(performance.now() - started).toBeLessThan(3000);
 });

@@ -64,6 +64,12 @@ describe('collection notice', () => {
     expect(replies.some(isNotice)).toBe(false);
   });
 
+  it('comes once even when two first messages arrive together', async () => {
+    const { ask } = setUp();
+    const both = await Promise.all([ask('hello', 'race'), ask('do I need a PIA?', 'race')]);
+    expect(both.flat().filter(isNotice)).toHaveLength(1);
+  });
+
   it('states the configured retention period, and is on the welcome screen', async () => {
     const { bot, ask } = setUp({ retentionDays: 30 });
     expect((await ask('hello'))[0]!.text).toMatch(/deleted after 30 days/);
