@@ -87,13 +87,14 @@ export async function createSlackChannel(
   listenToEvents(app, deps);
   listenToCommand(app, deps);
   listenToActions(app, deps);
+  // Before the server listens: a rejected token stops start-up here, with nothing left open.
+  await identity.check();
 
   return {
     name: 'slack',
     routes:
       receiver && config.mode === 'http' ? [createEventsRoute(receiver, config.signingSecret, logger)] : [],
     async start() {
-      await identity.check();
       if (config.mode === 'socket') await app.start();
     },
     async stop() {

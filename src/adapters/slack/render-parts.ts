@@ -103,7 +103,8 @@ export function button(choice: Choice, actionId: string): Button {
   return {
     type: 'button',
     action_id: actionId,
-    text: { type: 'plain_text', text: shorten(choice.label, LIMITS.buttonText), emoji: false },
+    // Slack rejects an empty button label; a blank label falls back to the choice id.
+    text: { type: 'plain_text', text: shorten(choice.label, LIMITS.buttonText) || shorten(choice.id, LIMITS.buttonText) || '?', emoji: false },
     value: choice.id.slice(0, LIMITS.buttonValue),
   };
 }
