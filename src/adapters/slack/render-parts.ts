@@ -104,7 +104,11 @@ export function button(choice: Choice, actionId: string): Button {
     type: 'button',
     action_id: actionId,
     // Slack rejects an empty button label; a blank label falls back to the choice id.
-    text: { type: 'plain_text', text: shorten(choice.label, LIMITS.buttonText) || shorten(choice.id, LIMITS.buttonText) || '?', emoji: false },
+    text: {
+      type: 'plain_text',
+      text: shorten(choice.label, LIMITS.buttonText) || shorten(choice.id, LIMITS.buttonText) || '?',
+      emoji: false,
+    },
     value: choice.id.slice(0, LIMITS.buttonValue),
   };
 }
