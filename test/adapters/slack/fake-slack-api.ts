@@ -29,6 +29,8 @@ export class FakeSlackApi {
   private server?: Server;
   private base = '';
   private nextTs = 1732440000;
+  /** The WebSocket URL apps.connections.open hands out (Socket Mode). */
+  socketUrl = '';
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
@@ -110,6 +112,10 @@ export class FakeSlackApi {
         return { ok: true, view: { id: 'V0HOME01' } };
       case 'respond':
         return { ok: true };
+      case 'apps.connections.open':
+        return this.socketUrl
+          ? { ok: true, url: this.socketUrl }
+          : { ok: false, error: 'not_allowed_token_type' };
       default:
         return { ok: false, error: 'unknown_method' };
     }
