@@ -10,6 +10,8 @@ const BAD_TOKEN = new Set([
   'account_inactive',
 ]);
 
+const AUTHORIZE_WAIT_MS = 1500;
+
 /**
  * Who the bot is (its user and bot ids, to ignore its own messages), asked once of auth.test at SLACK_API_URL
  * and kept; a failed ask is forgotten so the next event asks again.
@@ -27,8 +29,18 @@ export function createIdentity(client: webApi.WebClient, botToken: string) {
     return known;
   };
   return {
+    /**
+     * Bolt authorizes before it acks, so a slow auth.test must not cost Slack's 3 seconds: after a short wait
+     * the event goes on without the ids (bot messages are still recognised by their bot_id).
+     */
     async authorize(): Promise<AuthorizeResult> {
-      return { botToken, ...(await ask()) };
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<object>((resolve) => {
+        timer = setTimeout(() => resolve({}), AUTHORIZE_WAIT_MS);
+      });
+      const ids = await Promise.race([ask().catch(() => ({})), late]);
+      clearTimeout(timer);
+      return { botToken, ...ids };
     },
     /** At start-up: a rejected token stops the server; Slack being unreachable only delays the first answer. */
     async check(): Promise<void> {

@@ -10,7 +10,9 @@ import { listenToActions } from './listen-actions';
 import { listenToCommand } from './listen-command';
 import { listenToEvents } from './listen-events';
 import { createOutbox, errorCode } from './outbox';
+import { renderReply, type RenderOptions } from './render';
 import { SLACK_WORDING } from './wording';
+import type { Reply } from '../../core/types';
 
 /** Options tests and embedders may pass; the environment decides everything else. */
 export interface SlackOptions {
@@ -83,6 +85,11 @@ export async function createSlackChannel(
     logger,
     outbox: createOutbox(client, logger, fallbackText(context)),
     fallbackText: fallbackText(context),
+    render: (reply: Reply, options: RenderOptions = {}) =>
+      renderReply(reply, {
+        ...options,
+        ...(reply.kind === 'fallback' && { choicesHeading: context.index.kb.messages.didYouMean }),
+      }),
   };
   listenToEvents(app, deps);
   listenToCommand(app, deps);

@@ -3,7 +3,6 @@ import type { Inbound } from '../../core/types';
 import { ACTIONS } from './blocks';
 import { escapeMrkdwn } from './mrkdwn';
 import type { Respond } from './outbox';
-import { renderReply } from './render';
 import { commandConversation, conversationOf, isDirect, toClick, type Click, type Place } from './to-inbound';
 import { answer, handle, postReplies, type SlackDeps } from './turns';
 import { SLACK_WORDING } from './wording';
@@ -49,7 +48,7 @@ async function choose(
     );
     if (!respond || !replies) return;
     for (const r of replies)
-      await deps.outbox.respond(respond, r.dialog ? 'replace' : 'ephemeral', renderReply(r));
+      await deps.outbox.respond(respond, r.dialog ? 'replace' : 'ephemeral', deps.render(r));
     return;
   }
   const { place, ts } = where;
@@ -58,7 +57,7 @@ async function choose(
   const [first, ...rest] = replies ?? [];
   // A dialog step answering a click on its own card replaces the card: the dialog reads as one evolving card.
   if (first?.dialog && where.dialogId === first.dialog.id && !(first.sensitive && !isDirect(place.channel))) {
-    await deps.outbox.update(place, ts, renderReply(first));
+    await deps.outbox.update(place, ts, deps.render(first));
     return postReplies(deps, place, rest, click.label);
   }
   return postReplies(deps, place, replies, click.label);
@@ -75,7 +74,7 @@ async function afterFeedback(
 ) {
   const original = withoutFeedback(body);
   if (original) await deps.outbox.update(place, ts, [original]);
-  const messages = (replies ?? []).flatMap((r) => renderReply(r));
+  const messages = (replies ?? []).flatMap((r) => deps.render(r));
   if (isDirect(place.channel)) await deps.outbox.post(place, messages);
   else await deps.outbox.ephemeral(place, user, messages);
 }
@@ -92,7 +91,7 @@ async function share(deps: SlackDeps, click: Click, respond: Respond | undefined
   };
   const replies = (await handle(deps, inbound)) ?? [];
   const attribution = SLACK_WORDING.sharedBy(click.user, escapeMrkdwn(question));
-  const messages = replies.filter((r) => !r.sensitive).flatMap((r) => renderReply(r, { attribution }));
+  const messages = replies.filter((r) => !r.sensitive).flatMap((r) => deps.render(r, { attribution }));
   if (messages.length) await deps.outbox.respond(respond, 'in_channel', messages);
 }
 

@@ -1,5 +1,4 @@
 import type { App } from '@slack/bolt';
-import { renderReply } from './render';
 import { toPlainText } from './slack-text';
 import { commandConversation } from './to-inbound';
 import { handle, type SlackDeps } from './turns';
@@ -13,7 +12,7 @@ export function listenToCommand(app: App, deps: SlackDeps): void {
   app.command(/^\/.+/, async ({ command, ack, respond }) => {
     const question = toPlainText(command.text ?? '');
     if (!question) {
-      const [first, ...rest] = renderReply(deps.bot.welcome());
+      const [first, ...rest] = deps.render(deps.bot.welcome());
       await ack({ response_type: 'ephemeral', text: first?.text ?? '', blocks: first?.blocks ?? [] });
       if (rest.length) await deps.outbox.respond(respond, 'ephemeral', rest);
       return;
@@ -30,7 +29,7 @@ export function listenToCommand(app: App, deps: SlackDeps): void {
     for (const reply of replies) {
       // Sensitive answers stay private: no button to post them in the channel.
       const share = reply.kind === 'answer' && !reply.sensitive ? { share: { question } } : {};
-      await deps.outbox.respond(respond, 'ephemeral', renderReply(reply, share));
+      await deps.outbox.respond(respond, 'ephemeral', deps.render(reply, share));
     }
   });
 }

@@ -10,6 +10,8 @@ export interface RenderOptions {
   share?: { question: string };
   /** A line above the reply in mrkdwn (already escaped), e.g. who shared it. */
   attribution?: string;
+  /** A line above the choices, e.g. "These sections might be close:" on a fallback. */
+  choicesHeading?: string;
 }
 
 /**
@@ -59,6 +61,7 @@ function replyParts(reply: Reply, options: RenderOptions): Part[] {
     ...(body ? parts.sections(body) : []),
     ...parts.passages(reply),
     ...parts.escalation(reply),
+    ...(options.choicesHeading && reply.choices.length ? parts.sections(options.choicesHeading) : []),
     ...parts.buttons(reply.choices, ACTIONS.choice, 'c'),
     ...parts.contacts(reply.contacts),
     ...parts.feedback(reply),

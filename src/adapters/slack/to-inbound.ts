@@ -51,7 +51,9 @@ export function messageToTurn(event: unknown, botUserId?: string): Turn | undefi
   // In a channel the answer goes in the message's thread; in a direct message, right below it.
   const threadTs = e.thread_ts ?? (direct ? undefined : e.ts);
   const place: Place = { channel: e.channel, ...(threadTs && { threadTs }) };
-  const text = toPlainText(e.text, botUserId);
+  // A mention starts with the bot's own <@U...>, also when its user id is not known yet.
+  const spoken = e.type === 'app_mention' ? e.text.replace(/^\s*<@[A-Z0-9]+>/, '') : e.text;
+  const text = toPlainText(spoken, botUserId);
   return { inbound: { channel: 'slack', conversation: conversationOf(place), user: e.user, text }, place };
 }
 

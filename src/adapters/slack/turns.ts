@@ -2,8 +2,9 @@ import type { Bot } from '../../core/bot';
 import type { ConversationStore } from '../../core/state/conversation-store';
 import type { Inbound, Reply } from '../../core/types';
 import type { Logger } from '../../server/logger';
+import type { SlackMessage } from './blocks';
 import type { Outbox } from './outbox';
-import { renderPlain, renderPrivateOffer, renderReply } from './render';
+import { renderPlain, renderPrivateOffer, type RenderOptions } from './render';
 import { isDirect, type Place, type Turn } from './to-inbound';
 
 // Slack retries an event three times within about five minutes; an hour covers them with room to spare.
@@ -17,6 +18,8 @@ export interface SlackDeps {
   store: Pick<ConversationStore<unknown>, 'claim'>;
   /** The contact line sent when the bot itself failed or a reply could not be delivered. */
   fallbackText: string;
+  /** renderReply with what Slack needs from knowledge/ (the "did you mean" heading). */
+  render(reply: Reply, options?: RenderOptions): SlackMessage[];
 }
 
 /**
@@ -70,6 +73,6 @@ export async function postReplies(
   for (const reply of replies) {
     if (reply.sensitive && !isDirect(place.channel))
       return deps.outbox.post(place, [renderPrivateOffer(question)]);
-    await deps.outbox.post(place, renderReply(reply));
+    await deps.outbox.post(place, deps.render(reply));
   }
 }

@@ -7,7 +7,8 @@ import { sendEvent, sendRaw } from './signed-request';
 
 // Events API callbacks, signed as Slack signs them, into the real server; Slack's Web API is a local fake.
 let h: SlackHarness;
-const reference = loadBot().bot;
+const { bot: reference, index } = loadBot();
+const { messages } = index.kb;
 const QUESTION = 'can i tweet abt a court case?';
 
 /** What the core answers to `text` in a fresh conversation: the test never hard-codes an answer. */
@@ -71,6 +72,30 @@ describe('answering', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(h.fake.callsOf('chat.postMessage')).toHaveLength(1);
     expect(h.turns.at(-1)?.text).toBe('do I need a PIA?');
+  });
+
+  it('shows a fallback with the "did you mean" heading, the nearby sections as buttons and the contact', async () => {
+    const questions = ['how do I reset my password', 'payroll privacy', 'pizza budget for the privacy team'];
+    const replies = await Promise.all(questions.map(expected));
+    const i = replies.findIndex((r) => r.kind === 'fallback' && r.choices.length > 0);
+    expect(i).toBeGreaterThanOrEqual(0);
+    await sendEvent(h.url, directMessage(questions[i]!));
+    const [post] = await h.fake.waitFor('chat.postMessage');
+    const blocks = blockTexts(post!);
+    expect(blocks).toContain(JSON.stringify(messages.didYouMean).slice(1, -1));
+    for (const choice of replies[i]!.choices) expect(blocks).toContain(choice.id);
+    expect(blocks).toContain('mailto:citizenengagement@gov.bc.ca');
+  });
+
+  it('sends the contact, not an error, when the core fails', async () => {
+    h.rewrite = () => {
+      throw new Error('store unavailable');
+    };
+    await sendEvent(h.url, mention(QUESTION));
+    const [post] = await h.fake.waitFor('chat.postMessage');
+    expect(post!.params.thread_ts).toBe('1732435200.000100');
+    expect(String(post!.params.text)).toContain('citizenengagement@gov.bc.ca');
+    expect(h.logs.join('\n')).not.toContain('store unavailable');
   });
 
   it('publishes the welcome on the App Home tab', async () => {

@@ -91,6 +91,15 @@ describe('/guidelines', () => {
     expect(blocks).toContain(reply.citations[0]!.label);
   });
 
+  it('retries a failing response_url, then sends the contact instead', async () => {
+    h.fake.script('respond', { status: 500, body: {} }, { status: 502, body: {} }, { status: 503, body: {} });
+    await sendCommand(h.url, command(QUESTION, h.fake.responseUrl('cmd-3')));
+    const calls = await h.fake.waitFor('respond', 4);
+    expect(calls[0]!.params.blocks).toEqual(calls[2]!.params.blocks);
+    expect(calls[3]!.params.blocks).toBeUndefined();
+    expect(String(calls[3]!.params.text)).toContain('citizenengagement@gov.bc.ca');
+  });
+
   it('alone, shows the welcome in the acknowledgement itself', async () => {
     const welcome = reference.welcome();
     const res = await sendCommand(h.url, command('', h.fake.responseUrl('cmd-2')));
@@ -190,6 +199,29 @@ describe('buttons', () => {
       conversation: 'D0PRIVATE01',
     });
     expect(h.turns.at(-1)?.text).toBeUndefined();
+  });
+});
+
+it('a button in App Home starts the conversation in a direct message', async () => {
+  const click = {
+    ...clickOnEphemeral({
+      actionId: 'gb:choice:c-0',
+      value: 'dialog:approvals',
+      label: 'Do I need PAB approval?',
+      responseUrl: h.fake.responseUrl('home'),
+    }),
+    container: { type: 'view', view_id: 'V0HOME01' },
+    channel: undefined,
+  };
+  await sendAction(h.url, click);
+  const [open] = await h.fake.waitFor('conversations.open');
+  expect(open!.params.users).toBe('U0ASKER01');
+  const [post] = await h.fake.waitFor('chat.postMessage');
+  expect(post!.params.channel).toBe('D0OPENED01');
+  expect(h.turns.at(-1)).toMatchObject({
+    conversation: 'D0OPENED01',
+    choice: 'dialog:approvals',
+    text: 'Do I need PAB approval?',
   });
 });
 

@@ -3,6 +3,7 @@ import { slackSetup } from '../../../src/adapters/slack';
 import type { Env } from '../../../src/config';
 import type { Bot } from '../../../src/core/bot';
 import type { Inbound, Reply } from '../../../src/core/types';
+import type { ChannelContext } from '../../../src/server/channel';
 import { createLogger } from '../../../src/server/logger';
 import { startServer, type RunningServer } from '../../../src/server/serve';
 import { FakeSlackApi } from './fake-slack-api';
@@ -21,9 +22,15 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-export async function startSlackHarness(extraEnv: Env = {}): Promise<SlackHarness> {
-  const fake = new FakeSlackApi();
-  await fake.start();
+/** What replicas share: Slack itself, and the store (Redis in production). */
+export interface Shared {
+  fake?: FakeSlackApi;
+  store?: ChannelContext['store'];
+}
+
+export async function startSlackHarness(extraEnv: Env = {}, shared: Shared = {}): Promise<SlackHarness> {
+  const fake = shared.fake ?? new FakeSlackApi();
+  if (!shared.fake) await fake.start();
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -59,7 +66,7 @@ export async function startSlackHarness(extraEnv: Env = {}): Promise<SlackHarnes
             return harness.rewrite ? harness.rewrite(inbound, replies) : replies;
           },
         };
-        return real.create({ ...context, bot });
+        return real.create({ ...context, bot, ...(shared.store && { store: shared.store }) });
       },
     };
   };
@@ -69,7 +76,7 @@ export async function startSlackHarness(extraEnv: Env = {}): Promise<SlackHarnes
     url: server.url,
     async close() {
       await server.close();
-      await fake.stop();
+      if (!shared.fake) await fake.stop();
     },
   });
   return harness;
