@@ -3,6 +3,7 @@ import type { Inbound } from '../../core/types';
 import { ACTIONS } from './blocks';
 import { escapeMrkdwn } from './mrkdwn';
 import type { Respond } from './outbox';
+import { renderPlain } from './render';
 import { commandConversation, conversationOf, isDirect, toClick, type Click, type Place } from './to-inbound';
 import { answer, handle, postReplies, type SlackDeps } from './turns';
 import { SLACK_WORDING } from './wording';
@@ -46,7 +47,8 @@ async function choose(
       deps,
       inboundFor(click, commandConversation(where.channel, click.user), feedback),
     );
-    if (!respond || !replies) return;
+    if (!respond) return;
+    if (!replies) return deps.outbox.respond(respond, 'ephemeral', [renderPlain(deps.fallbackText)]);
     for (const r of replies)
       await deps.outbox.respond(respond, r.dialog ? 'replace' : 'ephemeral', deps.render(r));
     return;
