@@ -91,6 +91,36 @@ describe('/guidelines', () => {
     expect(blocks).toContain(reply.citations[0]!.label);
   });
 
+  it('keeps sensitive answers private: no share button', async () => {
+    h.rewrite = (_, real) => real.map((r) => ({ ...r, sensitive: true }));
+    await sendCommand(h.url, command('do I need a PIA?', h.fake.responseUrl('cmd-4')));
+    const [sent] = await h.fake.waitFor('respond');
+    expect(sent!.params.response_type).toBe('ephemeral');
+    expect(buttonsOf(sent!.params.blocks).some((b) => b.action_id?.startsWith('gb:share'))).toBe(false);
+  });
+
+  it('walks a dialog in the private reply, replacing it at each step', async () => {
+    h.rewrite = (inbound) => [dialogStep(inbound.choice ? 2 : 1)];
+    await sendCommand(h.url, command('do i need PAB sign-off', h.fake.responseUrl('cmd-5')));
+    const [card] = await h.fake.waitFor('respond');
+    const yes = buttonsOf(card!.params.blocks).find((b) => b.text?.text === 'Yes')!;
+    const click = clickOnEphemeral({
+      actionId: yes.action_id!,
+      value: yes.value!,
+      label: 'Yes',
+      responseUrl: h.fake.responseUrl('cmd-5-click'),
+    });
+    await sendAction(h.url, click);
+    const [, step] = await h.fake.waitFor('respond', 2);
+    expect(step!.path).toBe('/respond/cmd-5-click');
+    expect(step!.params.replace_original).toBe(true);
+    expect(String(step!.params.text)).toContain('Step 2');
+    expect(h.turns.at(-1)).toMatchObject({
+      choice: 'step1:yes',
+      conversation: 'C0PUBLIC01:command:U0ASKER01',
+    });
+  });
+
   it('retries a failing response_url, then sends the contact instead', async () => {
     h.fake.script('respond', { status: 500, body: {} }, { status: 502, body: {} }, { status: 503, body: {} });
     await sendCommand(h.url, command(QUESTION, h.fake.responseUrl('cmd-3')));
