@@ -18,8 +18,10 @@ export function runDialog(
     .map((a) => a.text)
     .filter((t): t is string => t !== undefined);
   const replies = [...lead, ...result.replies];
+  // Any answer, click or command makes a dialog started from a question's words a real one.
+  const tentative = input.type === 'start' ? state.tentative : undefined;
   return {
-    state: nextState(state, replies, { dialog: result.state }),
+    state: nextState(state, replies, { dialog: result.state, tentative }),
     replies,
     event: { dialog: { id: dialog.id, ...(result.outcome && { outcome: result.outcome }) } },
     privateText: [...new Set(typed)],
@@ -34,9 +36,9 @@ export function runDialog(
 export function startDialog(
   state: ConversationState,
   dialog: Dialog,
-  options: { step?: string; lead?: TurnResult['replies'] } = {},
+  options: { step?: string; lead?: TurnResult['replies']; tentative?: boolean } = {},
 ): TurnResult {
-  const rest = { ...state };
+  const rest = { ...state, tentative: options.tentative };
   delete rest.dialog;
   return runDialog(
     rest,

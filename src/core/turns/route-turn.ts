@@ -38,7 +38,7 @@ export function routeTurn(
   }
   if (state.dialog) {
     const dialog = ctx.catalog.get(state.dialog.dialog);
-    if (dialog) return textInDialog(ctx, state, dialog, text);
+    if (dialog) return textInDialog(ctx, state, dialog, text, (without) => onText(ctx, without, text, false));
   }
   return onText(ctx, state, text, current === undefined);
 }
@@ -133,7 +133,7 @@ function onText(ctx: TurnContext, state: ConversationState, text: string, fresh:
       answered.kind === 'answer' && !covered
         ? [decorateAnswer(ctx.catalog, answered, [], match.dialog.id)]
         : [];
-    return withQuestion(startDialog(state, match.dialog, { lead }), text, lead.length > 0);
+    return withQuestion(startDialog(state, match.dialog, { lead, tentative: true }), text, lead.length > 0);
   }
   let reply: Reply = decorateAnswer(ctx.catalog, answered);
   if (reply.kind === 'fallback') {

@@ -8,23 +8,31 @@ import { nextState, type ConversationState, type TurnContext, type TurnResult } 
 const said = (text: string): string => words(text).join(' ');
 
 /**
- * Typed text while a dialog waits: an answer to its question when the engine understands it; otherwise
- * another dialog asked for by name or in its own words, the dialog list, or a new question the guideline
- * answers (answered, with a choice to return). Anything else re-asks the question with a hint.
+ * Typed text while a dialog waits: an answer to its question when the engine understands it. Otherwise a
+ * dialog only suggested by the last question steps aside (`asQuestion`); a dialog the person is in gives
+ * way to another dialog asked for by name or in its own words, the dialog list, or a new question the
+ * guideline answers (answered, with a choice to return). Anything else re-asks the question with a hint.
  */
 export function textInDialog(
   ctx: TurnContext,
   state: ConversationState,
   dialog: Dialog,
   text: string,
+  asQuestion: (state: ConversationState) => TurnResult,
 ): TurnResult {
   const result = runDialog(state, dialog, { type: 'text', text, today: ctx.today });
   if (result.status !== 'unrecognised') return result;
+  if (state.tentative) {
+    // The dialog was only suggested by the last question, and this is not an answer to it: it steps aside.
+    const without = { ...state };
+    delete without.dialog;
+    delete without.tentative;
+    return asQuestion(without);
+  }
   const m = ctx.index.kb.messages.dialogs;
   if (m.listPhrases.some((p) => said(p) === said(text))) return listReply(ctx, state);
   const other = ctx.catalog.byName(text) ?? ctx.catalog.matchStart(text)?.dialog;
   if (other && other.id !== dialog.id) return startDialog(state, other, { lead: [simpleReply(m.switched)] });
-  if (!looksLikeQuestion(text)) return result;
   const answered = answerQuestion(ctx.index, text).reply;
   if (answered.kind !== 'answer') return result;
   const replies = [decorateAnswer(ctx.catalog, answered, resumeChoice(ctx, state), dialog.id)];
@@ -34,11 +42,4 @@ export function textInDialog(
     event: { dialog: { id: dialog.id } },
     privateText: [],
   };
-}
-
-// One or two words ("account", "last week") are more likely a stab at answering than a new question.
-const MIN_QUESTION_WORDS = 3;
-
-function looksLikeQuestion(text: string): boolean {
-  return text.trim().endsWith('?') || words(text).length >= MIN_QUESTION_WORDS;
 }

@@ -12,6 +12,11 @@ export interface ConversationState {
   offered: Choice[];
   /** The guided dialog in progress, if any. */
   dialog?: DialogState;
+  /**
+   * True while a dialog started from a question's words has not been answered yet: the next message may
+   * simply be another question, and then the dialog steps aside instead of asking again.
+   */
+  tentative?: boolean;
   /** What "send" would forward, after the person asked for a person. */
   escalation?: string;
 }
@@ -51,6 +56,7 @@ export function nextState(
     offered: replies[replies.length - 1]?.choices ?? [],
   };
   if (next.dialog === undefined) delete next.dialog;
+  if (!next.dialog || !next.tentative) delete next.tentative;
   if (next.escalation === undefined) delete next.escalation;
   return next;
 }
