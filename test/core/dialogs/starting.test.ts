@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_EVAL_FILE } from '../../../src/eval/run-eval';
-import { removeTempDirs } from '../../helpers/knowledge-copy';
+import path from 'node:path';
+import { answerQuestion } from '../../../src/core/answer';
+import { evalQuestionSchema, scoreReply } from '../../../src/eval/score';
+import { REPO_ROOT, removeTempDirs } from '../../helpers/knowledge-copy';
 import { createTestBot, last, realIndex } from './bot-helpers';
 
 // Starting a dialog: typed in the person's own words, by name, from the list, from the welcome, from an answer.
@@ -62,17 +64,31 @@ describe('starting a dialog', () => {
     expect(last(await t.click(offer!.id)).dialog?.id).toBe('records');
   });
 
-  it('plain questions from the evaluation set are answered first, never replaced by a dialog', async () => {
-    const questions = readFileSync(DEFAULT_EVAL_FILE, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as { id: string; q: string; expect: string });
+  it('no question of any evaluation set scores worse than its plain answer: dialogs never hijack them', async () => {
+    const floor = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test/eval/floor.json'), 'utf8')) as {
+      sets: { file: string }[];
+    };
+    const questions = floor.sets.flatMap((set) =>
+      readFileSync(path.resolve(REPO_ROOT, set.file), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => evalQuestionSchema.parse(JSON.parse(l))),
+    );
+    expect(questions.length).toBeGreaterThan(100);
     const t = createTestBot();
     const hijacked: string[] = [];
-    for (const q of questions) {
-      const [first] = await t.say(q.q, `eval-${q.id}`);
-      if (first!.kind === 'dialog') hijacked.push(q.id);
+    let dialogs = 0;
+    for (const [i, q] of questions.entries()) {
+      const [first] = await t.say(q.q, `eval-${i}`);
+      if (first!.kind === 'dialog') dialogs++;
+      const plain = scoreReply(q, answerQuestion(realIndex(), q.q).reply);
+      const actual = scoreReply(q, first!);
+      if (plain.passed && !actual.passed) hijacked.push(`${q.id}: ${q.q} (${actual.why})`);
+      if (q.expect === 'fallback' && first!.kind === 'dialog')
+        hijacked.push(`${q.id}: ${q.q} (started a dialog)`);
     }
     expect(hijacked).toEqual([]);
+    // Only messages that are essentially a dialog's start phrase open with the dialog ("our acount got haked!!").
+    expect(dialogs).toBeLessThanOrEqual(3);
   });
 });
