@@ -1,6 +1,7 @@
 import type { Choice } from '../types';
 import { isStopWord, stem, words } from '../search/text';
 import { choiceIds, type Control } from './choice-ids';
+import { saidPhrase } from './phrase-words';
 import { NOT_SURE } from './compile-dialog';
 import type { Dialog, DialogOption, DialogStep } from './types';
 
@@ -40,7 +41,7 @@ export function resolveTyped(
   const typed = said(text);
   if (!typed) return undefined;
   const { words: vocab } = dialog.messages;
-  const is = (list: string[]): boolean => list.some((p) => said(p) === typed);
+  const is = (list: string[]): boolean => list.some((p) => saidPhrase(p) === typed);
   if (is(vocab.back)) return { type: 'control', control: 'back' };
   if (is(vocab.startOver)) return { type: 'control', control: 'start-over' };
   if (is(vocab.cancel)) return { type: 'control', control: 'cancel' };
@@ -50,7 +51,7 @@ export function resolveTyped(
   const picked =
     Number.isInteger(number) && number >= 1
       ? choices[number - 1]
-      : choices.find((c) => said(c.label) === typed);
+      : choices.find((c) => saidPhrase(c.label) === typed);
   if (picked) return fromChoiceId(dialog, step, picked.id);
 
   const option = (id: string): Resolved | undefined => {
@@ -62,7 +63,7 @@ export function resolveTyped(
     const first = typed.split(' ');
     const leads = (list: string[]): boolean =>
       list.some((p) => {
-        const phrase = said(p).split(' ');
+        const phrase = saidPhrase(p).split(' ');
         const rest = first.length - phrase.length;
         return rest >= 0 && rest <= MAX_TRAILING_WORDS && phrase.every((w, i) => first[i] === w);
       });

@@ -1,6 +1,7 @@
 import { answerQuestion, sectionReply } from '../answer';
 import { resolveChoice } from '../choices';
 import { parseChoiceId } from '../dialogs/choice-ids';
+import { saidPhrase } from '../dialogs/phrase-words';
 import { words } from '../search/text';
 import { looksLikeSmalltalk, matchSmalltalk } from '../smalltalk';
 import type { Inbound, Reply } from '../types';
@@ -112,12 +113,13 @@ function escalate(ctx: TurnContext, state: ConversationState, text: string): Tur
 function onText(ctx: TurnContext, state: ConversationState, text: string, fresh: boolean): TurnResult {
   const { messages } = ctx.index.kb;
   const m = messages.dialogs;
-  if (m.listPhrases.some((p) => said(p) === said(text))) return listReply(ctx, state);
+  const typed = said(text);
+  if (m.listPhrases.some((p) => saidPhrase(p) === typed)) return listReply(ctx, state);
   const named = text && ctx.catalog.byName(text);
   if (named) return startDialog(state, named);
   const choiceLike =
     /^\d+$/.test(said(text)) ||
-    Object.values(m.words).some((list) => list.some((p) => said(p) === said(text)));
+    Object.values(m.words).some((list) => list.some((p) => saidPhrase(p) === typed));
   if (fresh && text && choiceLike) return expiredReply(ctx, state);
   // A bare number picks nothing when no choices are on offer: say what the bot does instead of searching.
   const smalltalk = matchSmalltalk(messages, /^\d+$/.test(text) ? '' : text);

@@ -1,4 +1,5 @@
 import { answerQuestion } from '../answer';
+import { saidPhrase } from '../dialogs/phrase-words';
 import type { Dialog } from '../dialogs/types';
 import { words } from '../search/text';
 import { listReply, resumeChoice, runDialog, startDialog } from './dialog-turns';
@@ -30,7 +31,8 @@ export function textInDialog(
     return asQuestion(without);
   }
   const m = ctx.index.kb.messages.dialogs;
-  if (m.listPhrases.some((p) => said(p) === said(text))) return listReply(ctx, state);
+  const typed = said(text);
+  if (m.listPhrases.some((p) => saidPhrase(p) === typed)) return listReply(ctx, state);
   const other = ctx.catalog.byName(text) ?? ctx.catalog.matchStart(text)?.dialog;
   if (other && other.id !== dialog.id) return startDialog(state, other, { lead: [simpleReply(m.switched)] });
   const answered = answerQuestion(ctx.index, text).reply;
