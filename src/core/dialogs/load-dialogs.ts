@@ -18,7 +18,7 @@ export function loadDialogs(dir: string, sources: PointSources, messages: Dialog
   const names = readdirSync(dir)
     .filter((name) => /\.ya?ml$/.test(name))
     .sort();
-  const loaded: { dialog: Dialog; file: string; source: string }[] = [];
+  const loaded: { dialog: Dialog; file: string; source: string; order: number }[] = [];
   for (const name of names) {
     const file = path.join(dir, name);
     const source = readFileSync(file, 'utf8');
@@ -31,7 +31,7 @@ export function loadDialogs(dir: string, sources: PointSources, messages: Dialog
     const other = loaded.find((l) => l.dialog.id === parsed.id);
     if (other) fail(['id'], `"${parsed.id}" is also the id of ${other.file}`);
     try {
-      loaded.push({ dialog: compileDialog(parsed, sources, messages), file, source });
+      loaded.push({ dialog: compileDialog(parsed, sources, messages), file, source, order: parsed.order });
     } catch (error) {
       if (error instanceof DialogProblem) fail(error.at, error.message);
       throw error;
@@ -50,5 +50,6 @@ export function loadDialogs(dir: string, sources: PointSources, messages: Dialog
           : undefined;
       if (reason) throw new KnowledgeFileError(file, yamlPlace(source, at), `${formatPath(at)}: ${reason}`);
     }
-  return loaded.map((l) => l.dialog);
+  // Array sort is stable: equal orders keep file name order.
+  return loaded.sort((a, b) => a.order - b.order).map((l) => l.dialog);
 }

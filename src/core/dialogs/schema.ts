@@ -61,6 +61,8 @@ export const dialogFileSchema = z
     title: text,
     /** One line for lists of dialogs. */
     description: text,
+    /** Place in lists of dialogs (the welcome, "dialogs"): lower first; ties in file name order. */
+    order: z.number().int().default(100),
     /** Names that start it when typed as the whole message. */
     names: z.array(text).default([]),
     /** Phrases that start it, matched through the same analysis and synonyms as questions. */
