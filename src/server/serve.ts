@@ -6,7 +6,6 @@ import type { ConversationStore } from '../core/state/conversation-store';
 import { loadBot } from '../core/load-bot';
 import { loadOperations, renderRateLimitMessage } from '../ops/operations-file';
 import { loadOpsConfig } from '../ops/ops-config';
-import { createMemoryRateCounter, withRateLimit, type RateCounter } from '../ops/rate-limit';
 import type { Channel, ChannelSetup } from './channel';
 import { CHANNEL_SETUPS } from './channels';
 import { createStore } from './create-store';
@@ -15,8 +14,8 @@ import { createHttpServer, healthRoute } from './http-server';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, createMetricsRoute, type Metrics } from './metrics';
 import { createReadyRoute } from './ready-route';
+import { createServerBot } from './server-bot';
 import type { Route } from './route';
-import { withAnswerTiming } from './turn-metrics';
 
 export interface RunningServer {
   server: Server;
@@ -60,14 +59,13 @@ export async function startServer({
   });
   const { index } = loaded;
   const metrics = createMetrics();
-  const bot = withRateLimit(withAnswerTiming(loaded.bot, metrics), rateCounterOf(store), {
+  const bot = createServerBot({
+    bot: loaded.bot,
+    store,
     perMinute: ops.RATE_LIMIT_PER_MINUTE,
-    message: renderRateLimitMessage(operations, ops.RATE_LIMIT_PER_MINUTE),
-    onLimited: (inbound) => metrics.rateLimited.inc({ channel: inbound.channel }),
-    onError: (error) => {
-      metrics.storeErrors.inc();
-      logger.warn({ err: error }, 'rate limit counter failed; turn let through');
-    },
+    rateLimitMessage: renderRateLimitMessage(operations, ops.RATE_LIMIT_PER_MINUTE),
+    metrics,
+    logger,
   });
 
   const decided = (setups ?? CHANNEL_SETUPS).map((setup) => setup(env));
@@ -132,12 +130,4 @@ export async function startServer({
     metrics,
     close: () => (closing ??= shutDown()),
   };
-}
-
-/** The store counts rate windows when it can (shared by replicas on Redis); otherwise this process does. */
-function rateCounterOf(store: ConversationStore<ConversationState>): RateCounter {
-  const candidate = store as Partial<RateCounter>;
-  return typeof candidate.increment === 'function'
-    ? { increment: (key, windowSeconds) => candidate.increment!.call(store, key, windowSeconds) }
-    : createMemoryRateCounter();
 }

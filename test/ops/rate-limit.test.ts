@@ -127,6 +127,76 @@ describe('rate limit in the server', () => {
     }
   });
 
+  it('is shared by replicas when the store counts (as the Redis store does)', async () => {
+    // One store with a counter, as two replicas on one Redis see it.
+    const shared = Object.assign(createMemoryStore<ConversationState>(), {
+      increment: createMemoryRateCounter().increment,
+    });
+    const start = () =>
+      startServer({
+        env: { PORT: '0', RATE_LIMIT_PER_MINUTE: '2' },
+        logger: memoryLogger().logger,
+        store: shared,
+        setups: [
+          testChannel('web', (context) => [
+            {
+              method: 'POST',
+              path: '/test/messages',
+              async handle(_req, res) {
+                sendJson(res, 200, await context.bot.handle(turn('W2', 'hello', 'web')));
+              },
+            },
+          ]),
+        ],
+      });
+    const [a, b] = [await start(), await start()];
+    try {
+      const ask = async (server: typeof a) =>
+        (JSON.parse((await send(`${server.url}/test/messages`, { method: 'POST' })).body) as Reply[])[0]
+          ?.intro;
+      const limitMessage = renderRateLimitMessage(loadOperations(), 2);
+      expect(await ask(a)).not.toBe(limitMessage);
+      expect(await ask(b)).not.toBe(limitMessage);
+      expect(await ask(a)).toBe(limitMessage);
+      expect(await ask(b)).toBe(limitMessage);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('answers while the store cannot count, counting the store errors', async () => {
+    const failing = Object.assign(createMemoryStore<ConversationState>(), {
+      increment: () => Promise.reject(new Error('STORE_UNAVAILABLE')),
+    });
+    const running = await startServer({
+      env: { PORT: '0', RATE_LIMIT_PER_MINUTE: '1' },
+      logger: memoryLogger().logger,
+      store: failing,
+      setups: [
+        testChannel('web', (context) => [
+          {
+            method: 'POST',
+            path: '/test/messages',
+            async handle(_req, res) {
+              sendJson(res, 200, await context.bot.handle(turn('W3', 'hello', 'web')));
+            },
+          },
+        ]),
+      ],
+    });
+    try {
+      const normal = await bot.handle(turn('W3', 'hello', 'web'));
+      for (let i = 0; i < 3; i++) {
+        const answer = await send(`${running.url}/test/messages`, { method: 'POST' });
+        expect(JSON.parse(answer.body)).toEqual(normal);
+      }
+      expect((await running.metrics.storeErrors.get()).values[0]?.value).toBe(3);
+    } finally {
+      await running.close();
+    }
+  });
+
   it.each(['-1', '2.5', 'lots'])('stops start-up naming RATE_LIMIT_PER_MINUTE=%s', async (value) => {
     await expect(startServer({ env: { PORT: '0', RATE_LIMIT_PER_MINUTE: value } })).rejects.toMatchObject({
       name: 'ConfigError',
