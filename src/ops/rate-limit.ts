@@ -53,19 +53,3 @@ export function withRateLimit(bot: Bot, counter: RateCounter, options: RateLimit
 }
 
 const EMPTY = { passages: [], citations: [], choices: [], contacts: [] } satisfies Partial<Reply>;
-
-/** A counter in this process only: for one replica, or a store without counters. */
-export function createMemoryRateCounter(now: () => number = Date.now): RateCounter {
-  const windows = new Map<string, { count: number; resetAt: number }>();
-  return {
-    async increment(key, windowSeconds) {
-      const time = now();
-      const current = windows.get(key);
-      if (current && current.resetAt > time) return ++current.count;
-      windows.set(key, { count: 1, resetAt: time + windowSeconds * 1000 });
-      // Now and then forget windows that are over, so one-off users do not pile up.
-      if (windows.size % 1000 === 0) for (const [k, w] of windows) if (w.resetAt <= time) windows.delete(k);
-      return 1;
-    },
-  };
-}

@@ -51,6 +51,7 @@ export async function startServer({
   const ops = loadOpsConfig(env);
   const operations = loadOperations(config.GUIDEBOT_KNOWLEDGE_DIR);
   const store = givenStore ?? (await createStore(config));
+  const metrics = createMetrics();
   const loaded = loadBot({
     store,
     conversationTtlSeconds: config.CONVERSATION_TTL_MINUTES * 60,
@@ -58,7 +59,6 @@ export async function startServer({
     ...(config.GUIDEBOT_INDEX_PATH && { indexPath: config.GUIDEBOT_INDEX_PATH }),
   });
   const { index } = loaded;
-  const metrics = createMetrics();
   const bot = createServerBot({
     bot: loaded.bot,
     store,

@@ -1,6 +1,6 @@
 import type { Bot, ConversationState } from '../core/bot';
 import type { ConversationStore } from '../core/state/conversation-store';
-import { createMemoryRateCounter, withRateLimit, type RateCounter } from '../ops/rate-limit';
+import { withRateLimit } from '../ops/rate-limit';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 import { withAnswerTiming } from './turn-metrics';
@@ -25,7 +25,8 @@ export function createServerBot({
   metrics,
   logger,
 }: ServerBotOptions): Bot {
-  return withRateLimit(withAnswerTiming(bot, metrics), rateCounterOf(store), {
+  // The store counts the windows: in Redis they are shared by every replica.
+  return withRateLimit(withAnswerTiming(bot, metrics), store, {
     perMinute,
     message: rateLimitMessage,
     onLimited: (inbound) => metrics.rateLimited.inc({ channel: inbound.channel }),
@@ -34,12 +35,4 @@ export function createServerBot({
       logger.warn({ err: error }, 'rate limit counter failed; turn let through');
     },
   });
-}
-
-/** The store counts rate windows when it can (shared by replicas on Redis); otherwise this process does. */
-function rateCounterOf(store: ConversationStore<ConversationState>): RateCounter {
-  const candidate = store as Partial<RateCounter>;
-  return typeof candidate.increment === 'function'
-    ? { increment: (key, windowSeconds) => candidate.increment!.call(store, key, windowSeconds) }
-    : createMemoryRateCounter();
 }

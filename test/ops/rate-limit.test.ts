@@ -3,12 +3,7 @@ import { loadBot } from '../../src/core/load-bot';
 import { createMemoryStore } from '../../src/core/state/memory-store';
 import type { Inbound, Reply } from '../../src/core/types';
 import { loadOperations, renderRateLimitMessage } from '../../src/ops/operations-file';
-import {
-  createMemoryRateCounter,
-  toRateKey,
-  withRateLimit,
-  type RateCounter,
-} from '../../src/ops/rate-limit';
+import { toRateKey, withRateLimit, type RateCounter } from '../../src/ops/rate-limit';
 import { sendJson } from '../../src/server/route';
 import { startServer } from '../../src/server/serve';
 import { memoryLogger, send, testChannel } from '../server/helpers';
@@ -29,9 +24,10 @@ const turn = (
 describe('withRateLimit', () => {
   it('answers up to the limit, then replies with the friendly message until the minute is over', async () => {
     let now = 1_000_000;
+    // The real memory store is the counter, on a clock the test moves.
     const limited = withRateLimit(
       bot,
-      createMemoryRateCounter(() => now),
+      createMemoryStore<ConversationState>(() => now),
       { perMinute: 3, message },
     );
     const normal = await bot.handle(turn('someone-else'));
@@ -78,20 +74,8 @@ describe('withRateLimit', () => {
   });
 
   it('is off at 0', () => {
-    expect(withRateLimit(bot, createMemoryRateCounter(), { perMinute: 0, message })).toBe(bot);
+    expect(withRateLimit(bot, createMemoryStore(), { perMinute: 0, message })).toBe(bot);
   });
-
-  const store = createMemoryStore<ConversationState>() as Partial<RateCounter>;
-  // The memory store counts windows once the Redis work adds `increment` to every store.
-  (typeof store.increment === 'function' ? it : it.skip)(
-    'works over the memory store as its counter',
-    async () => {
-      const limited = withRateLimit(bot, store as RateCounter, { perMinute: 2, message });
-      await limited.handle(turn('U9'));
-      await limited.handle(turn('U9'));
-      expect((await limited.handle(turn('U9')))[0]?.intro).toBe(message);
-    },
-  );
 });
 
 describe('rate limit in the server', () => {
@@ -124,44 +108,6 @@ describe('rate limit in the server', () => {
       });
     } finally {
       await running.close();
-    }
-  });
-
-  it('is shared by replicas when the store counts (as the Redis store does)', async () => {
-    // One store with a counter, as two replicas on one Redis see it.
-    const shared = Object.assign(createMemoryStore<ConversationState>(), {
-      increment: createMemoryRateCounter().increment,
-    });
-    const start = () =>
-      startServer({
-        env: { PORT: '0', RATE_LIMIT_PER_MINUTE: '2' },
-        logger: memoryLogger().logger,
-        store: shared,
-        setups: [
-          testChannel('web', (context) => [
-            {
-              method: 'POST',
-              path: '/test/messages',
-              async handle(_req, res) {
-                sendJson(res, 200, await context.bot.handle(turn('W2', 'hello', 'web')));
-              },
-            },
-          ]),
-        ],
-      });
-    const [a, b] = [await start(), await start()];
-    try {
-      const ask = async (server: typeof a) =>
-        (JSON.parse((await send(`${server.url}/test/messages`, { method: 'POST' })).body) as Reply[])[0]
-          ?.intro;
-      const limitMessage = renderRateLimitMessage(loadOperations(), 2);
-      expect(await ask(a)).not.toBe(limitMessage);
-      expect(await ask(b)).not.toBe(limitMessage);
-      expect(await ask(a)).toBe(limitMessage);
-      expect(await ask(b)).toBe(limitMessage);
-    } finally {
-      await a.close();
-      await b.close();
     }
   });
 
