@@ -63,7 +63,7 @@ export async function checkKnowledge(options: KnowledgeCheckOptions): Promise<{ 
   const bot = createBot({ index, store: createMemoryStore<ConversationState>() });
   const report = await runEval(bot, index, readEvalFile(options.evalFile));
   lines.push(formatEvalReport(report));
-  const floor = readFloor(options.floorFile ?? DEFAULT_FLOOR_FILE);
+  const floor = readFloor(options.floorFile ?? DEFAULT_FLOOR_FILE, options.evalFile);
   if (floor) {
     const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
     if (report.answerRate < floor.answerRate)
@@ -87,9 +87,22 @@ function freshnessLine(kb: KnowledgeBase, now: Date): string {
   return `ok   review-by date ${fresh.reviewBy} has not passed`;
 }
 
-function readFloor(file: string): { answerRate: number; fallbackRate: number } | undefined {
+interface Floor {
+  file?: unknown;
+  answerRate?: unknown;
+  fallbackRate?: unknown;
+}
+
+/** The floor kept for this eval file in floor.json, or the first one (the development set's). */
+function readFloor(file: string, evalFile: string): { answerRate: number; fallbackRate: number } | undefined {
   if (!existsSync(file)) return undefined;
-  const floor = JSON.parse(readFileSync(file, 'utf8')) as { answerRate?: unknown; fallbackRate?: unknown };
+  const { sets = [] } = JSON.parse(readFileSync(file, 'utf8')) as { sets?: Floor[] };
+  const root = path.resolve(path.dirname(file), '../..');
+  const floor =
+    sets.find(
+      (set) => typeof set.file === 'string' && path.resolve(root, set.file) === path.resolve(evalFile),
+    ) ?? sets[0];
+  if (!floor) return undefined;
   const rate = (x: unknown): number => (typeof x === 'number' ? x : 0);
   return { answerRate: rate(floor.answerRate), fallbackRate: rate(floor.fallbackRate) };
 }

@@ -48,16 +48,21 @@ export function withPrivacy(bot: Bot, privacy: PrivacyKnowledge, options: Privac
       const stale =
         fresh.status === 'stale' ? fillWording(privacy.staleGuideline, { reviewBy: fresh.reviewBy! }) : '';
       const out = replies.map((reply) => (stale && quotesGuideline(reply) ? addLine(reply, stale) : reply));
-      const before: Reply[] = [];
+      // The answer comes first (channels that show one reply show it); then the reminder, then the notice.
+      const after: Reply[] = [];
+      if (found.length)
+        after.push(
+          noteReply(
+            fillWording(privacy.personalInformationReminder, { found: names(privacy, found) }),
+            'personal-information',
+          ),
+        );
       if (collectionNotice) {
         const key = `notice:${inbound.channel}:${inbound.conversation}`;
-        if (await store.claim(key, retentionDays * DAY_SECONDS)) before.push(noteReply(notice));
+        if (await store.claim(key, retentionDays * DAY_SECONDS))
+          after.push(noteReply(notice, 'collection-notice'));
       }
-      if (found.length)
-        before.push(
-          noteReply(fillWording(privacy.personalInformationReminder, { found: names(privacy, found) })),
-        );
-      return [...before, ...out];
+      return [...out, ...after];
     },
     welcome() {
       return addLine(bot.welcome(), notice);
@@ -75,9 +80,10 @@ function names(privacy: PrivacyKnowledge, found: PiKind[]): string {
   return list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}` : list[0]!;
 }
 
-function noteReply(text: string): Reply {
+function noteReply(text: string, note: NonNullable<Reply['note']>): Reply {
   const reply: Reply = {
     kind: 'smalltalk',
+    note,
     text: '',
     intro: text,
     passages: [],

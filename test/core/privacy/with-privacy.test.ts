@@ -35,15 +35,15 @@ const isNotice = (reply: Reply) => reply.intro === notice();
 const answerOf = (replies: Reply[]) => replies.find((r) => r.kind === 'answer' || r.kind === 'fallback')!;
 
 describe('collection notice', () => {
-  it('comes once per conversation, first, and says what is kept, how long and who to ask', async () => {
+  it('comes once per conversation, after the answer, and says what is kept, how long and who to ask', async () => {
     const { ask } = setUp();
     const first = await ask('do I need a PIA?');
-    expect(isNotice(first[0]!)).toBe(true);
-    expect(first[0]!.text).toMatch(/questions you type and the choices you click/);
-    expect(first[0]!.text).toMatch(/keeps no names/i);
-    expect(first[0]!.text).toMatch(/deleted after 90 days/);
-    expect(first[0]!.text).toContain('citizenengagement@gov.bc.ca');
-    expect(answerOf(first).kind).toBe('answer');
+    expect(first[0]!.kind).toBe('answer');
+    const notice = first.find(isNotice)!;
+    expect(notice.text).toMatch(/questions you type and the choices you click/);
+    expect(notice.text).toMatch(/keeps no names/i);
+    expect(notice.text).toMatch(/deleted after 90 days/);
+    expect(notice.text).toContain('citizenengagement@gov.bc.ca');
 
     const second = await ask('who approves a new Twitter account?');
     expect(second.some(isNotice)).toBe(false);
@@ -72,7 +72,7 @@ describe('collection notice', () => {
 
   it('states the configured retention period, and is on the welcome screen', async () => {
     const { bot, ask } = setUp({ retentionDays: 30 });
-    expect((await ask('hello'))[0]!.text).toMatch(/deleted after 30 days/);
+    expect((await ask('hello')).map((r) => r.text).join('\n')).toMatch(/deleted after 30 days/);
     expect(bot.welcome().text).toMatch(/deleted after 30 days/);
     expect(bot.welcome().intro).toMatch(/deleted after 30 days/);
   });
@@ -119,7 +119,7 @@ describe('personal information guard in the conversation', () => {
     const replies = await ask(
       'a citizen posted his email bob.lee@shaw.ca and cell 604-555-0123 in a comment on our Facebook page, do we have to delete the comment?',
     );
-    expect(replies[0]!.text).toContain('an email address and a phone number');
+    expect(replies[1]!.text).toContain('an email address and a phone number');
     expect(replies).toHaveLength(2);
     expect(JSON.stringify(turns)).not.toMatch(/bob\.lee|555-0123/);
   });
@@ -146,11 +146,11 @@ describe('personal information guard in the conversation', () => {
         ...(text && { text }),
         ...(choice && { choice }),
       });
-    const first = await turn('rules for posting photos of people at 12 Elm Street');
-    const offered = first[first.length - 1]!.choices.find((c) => c.id.startsWith('section:'));
+    const first = await turn('rules for filming at 12 Elm Street');
+    const offered = first[0]!.choices.find((c) => c.id.startsWith('section:'));
     expect(offered).toBeDefined();
     const picked = await turn(undefined, offered!.id);
-    expect(picked[picked.length - 1]!.citations.length).toBeGreaterThan(0);
+    expect(picked[0]!.citations.length).toBeGreaterThan(0);
     const state = JSON.stringify(await store.get('web:dym'));
     expect(state).toContain('[address]');
     expect(state).not.toContain('12 Elm Street');
