@@ -15,6 +15,7 @@ import { createLogger, type Logger } from './logger';
 import { createMetrics, createMetricsRoute, type Metrics } from './metrics';
 import { createReadyRoute } from './ready-route';
 import { createServerBot } from './server-bot';
+import { trackTurns } from './track-turns';
 import type { Route } from './route';
 
 export interface RunningServer {
@@ -59,14 +60,17 @@ export async function startServer({
     ...(config.GUIDEBOT_INDEX_PATH && { indexPath: config.GUIDEBOT_INDEX_PATH }),
   });
   const { index } = loaded;
-  const bot = createServerBot({
-    bot: loaded.bot,
-    store,
-    perMinute: ops.RATE_LIMIT_PER_MINUTE,
-    rateLimitMessage: renderRateLimitMessage(operations, ops.RATE_LIMIT_PER_MINUTE),
-    metrics,
-    logger,
-  });
+  const turns = trackTurns(
+    createServerBot({
+      bot: loaded.bot,
+      store,
+      perMinute: ops.RATE_LIMIT_PER_MINUTE,
+      rateLimitMessage: renderRateLimitMessage(operations, ops.RATE_LIMIT_PER_MINUTE),
+      metrics,
+      logger,
+    }),
+  );
+  const { bot } = turns;
 
   const decided = (setups ?? CHANNEL_SETUPS).map((setup) => setup(env));
   const channels: Channel[] = [];
@@ -109,16 +113,20 @@ export async function startServer({
   let closing: Promise<void> | undefined;
   const shutDown = async (): Promise<void> => {
     draining = true;
-    logger.info({ inFlight: closer.inFlight() }, 'shutting down');
+    const deadline = performance.now() + ops.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+    logger.info({ inFlight: closer.inFlight(), turns: turns.inFlight() }, 'shutting down');
     const { cut } = await closer.close(ops.SHUTDOWN_TIMEOUT_SECONDS * 1000);
     if (cut) logger.warn({ cut }, 'requests still running at SHUTDOWN_TIMEOUT_SECONDS were cut');
-    // Channels finish their queued turns in stop(), so the store stays open until they have.
+    // Stop the channels' own intake (Socket Mode) before waiting for the turns they started.
     for (const channel of channels)
       await Promise.resolve()
         .then(() => channel.stop?.())
         .catch((error: unknown) =>
           logger.error({ err: error, channel: channel.name }, 'channel stop failed'),
         );
+    // Turns answered after the HTTP ack (Slack) still write their state: the store stays open for them.
+    const unfinished = await turns.settled(deadline - performance.now());
+    if (unfinished) logger.warn({ unfinished }, 'turns still running at SHUTDOWN_TIMEOUT_SECONDS');
     await store.close();
     logger.info('stopped');
   };

@@ -89,6 +89,47 @@ describe('graceful shutdown', () => {
     expect(events).toEqual(['channel stopped', 'store closed']);
   });
 
+  it('waits for turns a channel answers after acknowledging the request, then closes the store', async () => {
+    const events: string[] = [];
+    const store = createMemoryStore<ConversationState>();
+    const update = store.update.bind(store);
+    // A slow store write, as Redis under load: the turn outlives the request that brought it.
+    store.update = async (key, ttl, change) => {
+      await sleep(300);
+      const result = await update(key, ttl, change);
+      events.push('turn state saved');
+      return result;
+    };
+    const closeStore = store.close.bind(store);
+    store.close = async () => {
+      events.push('store closed');
+      await closeStore();
+    };
+    const running = await startServer({
+      env: { PORT: '0' },
+      logger: memoryLogger().logger,
+      store,
+      setups: [
+        testChannel('web', (context) => [
+          {
+            method: 'POST',
+            path: '/ack-then-answer',
+            handle(_req, res) {
+              // As Slack requires: acknowledge at once, answer afterwards.
+              res.end('ack');
+              events.push('acknowledged');
+              const turn = { channel: 'web' as const, conversation: 'c', user: 'u', text: 'hello' };
+              void context.bot.handle(turn).then(() => events.push('turn answered'));
+            },
+          },
+        ]),
+      ],
+    });
+    expect((await send(`${running.url}/ack-then-answer`, { method: 'POST' })).body).toBe('ack');
+    await running.close();
+    expect(events).toEqual(['acknowledged', 'turn state saved', 'turn answered', 'store closed']);
+  });
+
   it('rejects a SHUTDOWN_TIMEOUT_SECONDS that is not a positive number, naming it', async () => {
     await expect(startServer({ env: { PORT: '0', SHUTDOWN_TIMEOUT_SECONDS: 'soon' } })).rejects.toMatchObject(
       {
