@@ -112,6 +112,23 @@ describe('guidebot doctor (CLI)', () => {
     expect(result.stdout).toMatch(/^not usable: \d+ problems? above$/m);
   });
 
+  it('is usable once a registered channel has its variables, and names a half-configured one', () => {
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-1-2-doctor', SLACK_SIGNING_SECRET: '0123456789abcdef0123' };
+    const decided = CHANNEL_SETUPS.map((setup) => setup(slack));
+    const on = decided.find((setup) => setup.enabled);
+    expect(on).toBeDefined();
+    const usable = runCli(['doctor'], { env: slack });
+    expect(usable.stdout).toContain(`on    ${on!.name}: `);
+    expect(usable.stdout).toMatch(/^usable$/m);
+    expect(usable.status).toBe(0);
+
+    const half = runCli(['doctor'], { env: { SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN } });
+    expect(half.status).toBe(1);
+    expect(half.stdout).toMatch(
+      /^FAIL {2}channel: SLACK_SIGNING_SECRET: is not set, but SLACK_BOT_TOKEN is\. /m,
+    );
+  });
+
   it('reaches a real Redis when REDIS_URL points at one', () => {
     const result = runCli(['doctor'], { env: { REDIS_URL: 'redis://127.0.0.1:6379' } });
     expect(result.stdout).toMatch(/^ok {4}redis: redis:\/\/127\.0\.0\.1:6379 answered PING in \d+ ms$/m);
