@@ -25,3 +25,8 @@ export type OpsConfig = z.infer<typeof opsSchema>;
 export function loadOpsConfig(env: Env): OpsConfig {
   return parseEnv(opsSchema, env, fixes);
 }
+
+/** Reads LOG_LEVEL alone, for loggers made before (or apart from) the rest of the settings. */
+export function loadLogLevel(env: Env): OpsConfig['LOG_LEVEL'] {
+  return parseEnv(opsSchema.pick({ LOG_LEVEL: true }), env, fixes).LOG_LEVEL;
+}

@@ -1,6 +1,6 @@
 import pino, { type Logger } from 'pino';
 import type { Env } from '../config';
-import { loadOpsConfig } from '../ops/ops-config';
+import { loadLogLevel } from '../ops/ops-config';
 import { currentRequest } from './request-context';
 
 export type { Logger };
@@ -27,11 +27,12 @@ export const REDACTED_PATHS = [
  * passes them by mistake. Lines written while a request is handled carry its `reqId`.
  */
 export function createLogger(env: Env, destination: NodeJS.WritableStream = process.stderr): Logger {
-  const { LOG_LEVEL } = loadOpsConfig(env);
   return pino(
     {
-      level: LOG_LEVEL,
+      level: loadLogLevel(env),
       base: { service: 'guidebot' },
+      // ISO times read at a glance in `kubectl logs` and parse in every log pipeline.
+      timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       serializers: { err: toSafeError },
       mixin: () => {

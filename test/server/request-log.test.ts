@@ -78,6 +78,7 @@ describe('request logs', () => {
       status: 200,
     });
     expect(request?.durationMs).toEqual(expect.any(Number));
+    expect(request?.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it('echoes a sane incoming x-request-id and replaces one that is not', async () => {
