@@ -1,3 +1,4 @@
+import { freshness } from '../core/privacy/freshness';
 import type { ConversationStore } from '../core/state/conversation-store';
 import type { SearchIndex } from '../core/search/search-index';
 import { sendJson, type Route } from './route';
@@ -46,8 +47,10 @@ export function createReadyRoute(checks: ReadinessChecks): Route {
     path: '/readyz',
     async handle(_req, res) {
       const reason = await checkReadiness(checks);
-      if (reason) sendJson(res, 503, { status: 'not ready', reason });
-      else sendJson(res, 200, { status: 'ready' });
+      // A guideline past its review-by date still answers (with a notice): reported, not a reason to stop.
+      const guideline = freshness(checks.index.kb, new Date());
+      if (reason) sendJson(res, 503, { status: 'not ready', reason, guideline });
+      else sendJson(res, 200, { status: 'ready', guideline });
     },
   };
 }

@@ -3,6 +3,8 @@ import type { Server } from 'node:http';
 import { loadConfig, type Env } from '../config';
 import type { ConversationState } from '../core/bot';
 import type { ConversationStore } from '../core/state/conversation-store';
+import { openAnalytics } from '../core/analytics/open-analytics';
+import { combineObservers } from '../core/combine-observers';
 import { loadBot } from '../core/load-bot';
 import { loadOperations, renderRateLimitMessage } from '../ops/operations-file';
 import { loadOpsConfig } from '../ops/ops-config';
@@ -15,6 +17,7 @@ import { createLogger, type Logger } from './logger';
 import { createMetrics, createMetricsRoute, type Metrics } from './metrics';
 import { createReadyRoute } from './ready-route';
 import { createServerBot } from './server-bot';
+import { createMetricsObserver } from './turn-metrics';
 import { trackTurns } from './track-turns';
 import type { Route } from './route';
 
@@ -53,8 +56,11 @@ export async function startServer({
   const operations = loadOperations(config.GUIDEBOT_KNOWLEDGE_DIR);
   const store = givenStore ?? (await createStore(config));
   const metrics = createMetrics();
+  const analytics = await openAnalytics(env);
   const loaded = loadBot({
     store,
+    observe: combineObservers(analytics.observe, createMetricsObserver(metrics.registry)),
+    retentionDays: analytics.retentionDays,
     conversationTtlSeconds: config.CONVERSATION_TTL_MINUTES * 60,
     ...(config.GUIDEBOT_KNOWLEDGE_DIR && { knowledgeDir: config.GUIDEBOT_KNOWLEDGE_DIR }),
     ...(config.GUIDEBOT_INDEX_PATH && { indexPath: config.GUIDEBOT_INDEX_PATH }),
@@ -128,6 +134,7 @@ export async function startServer({
     const unfinished = await turns.settled(deadline - performance.now());
     if (unfinished) logger.warn({ unfinished }, 'turns still running at SHUTDOWN_TIMEOUT_SECONDS');
     await store.close();
+    await analytics.close();
     logger.info('stopped');
   };
   return {

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Registry } from 'prom-client';
 import { createBot } from '../../src/core/bot';
 import { loadBot } from '../../src/core/load-bot';
@@ -32,7 +35,11 @@ describe('GET /metrics', () => {
 
   beforeAll(async () => {
     running = await startServer({
-      env: { PORT: '0', RATE_LIMIT_PER_MINUTE: '3' },
+      env: {
+        PORT: '0',
+        RATE_LIMIT_PER_MINUTE: '3',
+        GUIDEBOT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'gb-metrics-')),
+      },
       logger: memoryLogger().logger,
       setups: [
         testChannel('web', (context) => [
@@ -94,6 +101,11 @@ describe('GET /metrics', () => {
     // Three turns answered by the bot; the refused one never reached it.
     expect(sample(text, 'guidebot_answer_latency_seconds_count', { channel: 'web' })).toBe(3);
     expect(sample(text, 'guidebot_answer_latency_seconds_bucket', { channel: 'web', le: '+Inf' })).toBe(3);
+    // Replies by kind, from the turn observer the server gives the bot.
+    expect(sample(text, 'guidebot_replies_total', { kind: 'answer', channel: 'web' })).toBe(1);
+    expect(
+      sample(text, 'guidebot_replies_total', { kind: 'smalltalk', channel: 'web' }),
+    ).toBeGreaterThanOrEqual(2);
     expect(
       sample(text, 'guidebot_http_request_duration_seconds_count', {
         route: '/test/messages',
