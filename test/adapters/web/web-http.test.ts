@@ -5,16 +5,9 @@ import type { Reply } from '../../../src/core/types';
 import type { WebReply } from '../../../src/adapters/web/render';
 import { webSetup } from '../../../src/adapters/web';
 import { removeTempDirs } from '../../helpers/knowledge-copy';
-import { postTurn, startTestServer, type TestServer } from './web-server';
+import { ANSWERABLE, pickQuestion, postTurn, startTestServer, VAGUE, type TestServer } from './web-server';
 
 // The web chat's JSON endpoint and page, as the browser uses them, over real HTTP into the real server.
-const ANSWERABLE = [
-  'can i tweet abt a court case?',
-  'do I need a PIA?',
-  'who do I tell if our account is hacked',
-];
-const VAGUE = ['pizza budget for the privacy team', 'vacation photos of my dog on instagram', 'planning'];
-
 let server: TestServer;
 let expected: { answered: { question: string; reply: Reply }; vague: { question: string; reply: Reply } };
 let didYouMean: string;
@@ -25,21 +18,9 @@ beforeAll(async () => {
   server = await startTestServer({}, [webSetup]);
   const { bot, index } = loadBot({ indexPath: server.indexPath });
   didYouMean = index.kb.messages.didYouMean;
-  const first = async (from: string[], test: (r: Reply) => boolean) => {
-    for (const question of from) {
-      const [reply] = await bot.handle({
-        channel: 'web',
-        conversation: newConversation(),
-        user: 'u',
-        text: question,
-      });
-      if (reply && test(reply)) return { question, reply };
-    }
-    throw new Error(`none of ${JSON.stringify(from)} gets such a reply: extend the list`);
-  };
   expected = {
-    answered: await first(ANSWERABLE, (r) => r.kind === 'answer' && r.passages.length > 0),
-    vague: await first(VAGUE, (r) => r.kind === 'fallback' && r.choices.length > 0),
+    answered: await pickQuestion(bot, ANSWERABLE, (r) => r.kind === 'answer' && r.passages.length > 0),
+    vague: await pickQuestion(bot, VAGUE, (r) => r.kind === 'fallback' && r.choices.length > 0),
   };
 });
 afterAll(async () => {

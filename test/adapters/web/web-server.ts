@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Env } from '../../../src/config';
+import type { Bot } from '../../../src/core/bot';
+import type { Reply } from '../../../src/core/types';
 import type { ChannelSetup } from '../../../src/server/channel';
 import { createLogger } from '../../../src/server/logger';
 import { startServer, type RunningServer } from '../../../src/server/serve';
@@ -55,4 +58,30 @@ export async function postTurn(
     json = text;
   }
   return { status: response.status, json };
+}
+
+/** Questions the answer engine may answer or not; tests pick among them by what it does today. */
+export const ANSWERABLE = [
+  'can i tweet abt a court case?',
+  'do I need a PIA?',
+  'who do I tell if our account is hacked',
+];
+export const VAGUE = [
+  'pizza budget for the privacy team',
+  'vacation photos of my dog on instagram',
+  'planning',
+];
+
+/** The first question of `from` whose reply (from a bot over the same knowledge) passes `test`. */
+export async function pickQuestion(
+  bot: Bot,
+  from: string[],
+  test: (reply: Reply) => boolean,
+): Promise<{ question: string; reply: Reply }> {
+  for (const question of from) {
+    const conversation = randomBytes(12).toString('hex');
+    const [reply] = await bot.handle({ channel: 'web', conversation, user: conversation, text: question });
+    if (reply && test(reply)) return { question, reply };
+  }
+  throw new Error(`none of ${JSON.stringify(from)} gets such a reply: extend the list`);
 }

@@ -137,11 +137,15 @@
     // `text` repeats the passages and numbered choices for terminals: use it only when there is nothing else.
     appendParagraphs(item, reply.intro !== undefined ? reply.intro : reply.passages.length ? '' : reply.text);
     for (const passage of reply.passages) item.appendChild(renderPassage(passage));
-    if (reply.choices.length)
-      item.appendChild(renderButtons('choices', reply.choicesHeading, LABELS.choices, reply.choices));
+    // Consent and feedback buttons get their own groups below, even if the core also lists them as choices.
+    const consent = reply.escalation ? reply.escalation.consentChoices : [];
+    const own = new Set([...consent, ...reply.feedbackChoices].map((choice) => choice.id));
+    const choices = reply.choices.filter((choice) => !own.has(choice.id));
+    if (choices.length)
+      item.appendChild(renderButtons('choices', reply.choicesHeading, LABELS.choices, choices));
     if (reply.contacts.length) item.appendChild(renderContacts(reply.contacts));
     if (reply.escalation) item.appendChild(renderEscalation(reply.escalation));
-    if (reply.feedbackChoices && reply.feedbackChoices.length)
+    if (reply.feedbackChoices.length)
       item.appendChild(renderButtons('feedback', LABELS.feedback, LABELS.feedback, reply.feedbackChoices));
     return item;
   }

@@ -1,0 +1,156 @@
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Bot } from '../../../src/core/bot';
+import { loadBot } from '../../../src/core/load-bot';
+import type { Reply } from '../../../src/core/types';
+import { removeTempDirs } from '../../helpers/knowledge-copy';
+import { findA11yProblems } from './a11y-check';
+import { afterReply, ask, botMessages, launchChromium, openChat, type ChatPage } from './browser';
+import { ANSWERABLE, pickQuestion, startTestServer, VAGUE, type TestServer } from './web-server';
+
+// The local web chat end to end: `guidebot serve` with its default channels, driven in headless chromium
+// the way a person uses it (typing, Enter, clicking, the keyboard alone, a phone-sized screen).
+jest.setTimeout(90_000);
+
+let server: TestServer;
+let context: BrowserContext;
+let bot: Bot;
+let answered: { question: string; reply: Reply };
+let vague: { question: string; reply: Reply };
+const opened: ChatPage[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({});
+  ({ bot } = loadBot({ indexPath: server.indexPath }));
+  answered = await pickQuestion(bot, ANSWERABLE, (r) => r.kind === 'answer' && r.passages.length > 0);
+  vague = await pickQuestion(bot, VAGUE, (r) => r.kind === 'fallback' && r.choices.length > 0);
+  context = await launchChromium();
+});
+afterAll(async () => {
+  await context?.close();
+  await server?.running.close();
+  removeTempDirs();
+});
+afterEach(() => {
+  // No script errors and no Content-Security-Policy violations on any page a test opened.
+  for (const { problems } of opened.splice(0)) expect(problems).toEqual([]);
+});
+
+async function open(viewport?: { width: number; height: number }): Promise<Page> {
+  const chat = await openChat(context, server.url, viewport);
+  opened.push(chat);
+  return chat.page;
+}
+
+const texts = (locator: Locator): Promise<string[]> => locator.allTextContents();
+
+async function expectCited(message: Locator, passages: Reply['passages']): Promise<void> {
+  expect(await texts(message.locator('figure blockquote'))).toEqual(passages.map((p) => p.text));
+  const captions = await texts(message.locator('figure figcaption'));
+  passages.forEach((passage, i) => {
+    expect(captions[i]).toContain(passage.citation.label);
+    expect(captions[i]).toContain(passage.citation.version);
+  });
+}
+
+it('shows the welcome, then answers a typed question (Enter) with quoted passages and citations', async () => {
+  const page = await open();
+  const welcome = bot.welcome();
+  expect(await botMessages(page).first().textContent()).toContain(welcome.intro ?? welcome.text);
+  await page.locator('#message').click();
+  const reply = await ask(page, answered.question);
+  expect(await page.locator('#messages > li.mine').last().textContent()).toContain(answered.question);
+  await expectCited(reply, answered.reply.passages);
+  expect(await page.locator('#message').inputValue()).toBe('');
+  expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('message');
+});
+
+it('walks a dialog by clicking (or, with no dialogs offered, a "did you mean" section)', async () => {
+  const page = await open();
+  const welcomeChoices = botMessages(page).first().locator('.choices button');
+  if ((await welcomeChoices.count()) > 0) {
+    // Click through the dialog's steps, always a choice not yet taken, until it ends or stops offering any.
+    const taken = new Set<string>();
+    let button = welcomeChoices.first();
+    let reply: Locator | undefined;
+    for (let step = 0; step < 20; step += 1) {
+      taken.add((await button.textContent()) ?? '');
+      const clicked = button;
+      reply = await afterReply(page, () => clicked.click());
+      expect(await reply.locator('.dialog-title').count()).toBe(1);
+      const next = reply.locator('.choices button');
+      if ((await next.count()) === 0) break;
+      const labels = await texts(next);
+      const fresh = labels.findIndex((label) => !taken.has(label));
+      button = next.nth(fresh < 0 ? 0 : fresh);
+    }
+    expect(await reply!.locator('.dialog-title').textContent()).toContain('(finished)');
+  } else {
+    const fallback = await ask(page, vague.question);
+    const first = fallback.locator('.choices button').first();
+    const label = (await first.textContent()) ?? '';
+    expect(label).toBe(vague.reply.choices[0]?.label);
+    const reply = await afterReply(page, () => first.click());
+    expect(await reply.locator('figure blockquote').count()).toBeGreaterThan(0);
+    expect(await texts(reply.locator('figcaption cite'))).toContain(label);
+    // The offer is spent: its buttons no longer act on the conversation.
+    expect(await first.isDisabled()).toBe(true);
+  }
+});
+
+it('works with the keyboard alone: skip link, Enter to send, Shift+Tab to a choice, Enter to pick it', async () => {
+  const page = await open();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate('document.activeElement.className')).toBe('skip-link');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  expect(await page.evaluate('document.activeElement.id')).toBe('message');
+  const fallback = await afterReply(page, async () => {
+    await page.keyboard.type(vague.question);
+    await page.keyboard.press('Enter');
+  });
+  await fallback.locator('.choices button').first().waitFor();
+  let onChoice = false;
+  for (let i = 0; i < 15 && !onChoice; i += 1) {
+    await page.keyboard.press('Shift+Tab');
+    onChoice = await page.evaluate<boolean>(
+      "!!document.activeElement.closest('#messages > li:last-child .choices') && document.activeElement.tagName === 'BUTTON'",
+    );
+  }
+  expect(onChoice).toBe(true);
+  // The focused button shows a visible focus ring.
+  expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
+  const reply = await afterReply(page, () => page.keyboard.press('Enter'));
+  expect(await reply.locator('figure blockquote').count()).toBeGreaterThan(0);
+});
+
+it('passes the basic accessibility checks with the welcome, a fallback and an answer on screen', async () => {
+  const page = await open();
+  const fallback = await ask(page, vague.question);
+  await ask(page, answered.question);
+  expect(await findA11yProblems(page)).toEqual([]);
+  const contact = vague.reply.contacts.find((c) => c.email);
+  expect(await fallback.locator('.contacts a').first().getAttribute('href')).toBe(`mailto:${contact?.email}`);
+});
+
+it('shows typed markup as text, never as HTML', async () => {
+  const page = await open();
+  const attack = '<img src=x onerror="window.pwned=1"><b>bold</b>';
+  await ask(page, attack);
+  expect(await page.locator('#messages > li.mine').last().textContent()).toContain(attack);
+  expect(await page.locator('#messages img, #messages b').count()).toBe(0);
+  expect(await page.evaluate('window.pwned')).toBeUndefined();
+});
+
+it('fits a phone screen: no sideways scrolling, touch-sized buttons', async () => {
+  const page = await open({ width: 360, height: 740 });
+  await ask(page, vague.question);
+  expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth')).toBe(
+    true,
+  );
+  const boxes = await Promise.all((await page.locator('button').all()).map((button) => button.boundingBox()));
+  for (const box of boxes) {
+    expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+  }
+});
