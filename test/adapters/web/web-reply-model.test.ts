@@ -112,7 +112,10 @@ it('walks a dialog, shows its outcome with citations, feedback and contact, and 
   expect(await outcome.locator('.contacts a').first().getAttribute('href')).toBe(`mailto:${contact.email}`);
   const feedback = outcome.getByRole('group', { name: 'Was this helpful?' });
   expect(await feedback.getByRole('button').allTextContents()).toEqual(['Helpful', 'Not helpful']);
+  // The spent step's buttons stop; the welcome's dialog buttons stay usable, like a home screen.
   expect(await step.getByRole('button', { name: 'No' }).isDisabled()).toBe(true);
+  const home = botMessages(page).first().getByRole('button', { name: 'Check a post before publishing' });
+  expect(await home.isEnabled()).toBe(true);
 
   const offer = await click(page, 'Not helpful');
   expect(await offer.locator('.escalation-summary').textContent()).toBe(summary);

@@ -164,9 +164,11 @@
     return items;
   }
 
-  // Buttons of earlier replies stop working once a new turn is answered (the bot only knows the latest).
+  // Buttons of earlier replies stop working once a new turn is answered (the bot only knows the latest
+  // offer). The welcome's buttons stay: like a Slack App Home, they start a dialog from anywhere.
   function retireButtons() {
-    for (const button of list.querySelectorAll('button:not([disabled])')) button.disabled = true;
+    for (const button of list.querySelectorAll('li:not(.welcome) button:not([disabled])'))
+      button.disabled = true;
   }
 
   /** Posts one turn; returns the new reply items, or null when it failed (the status line says why). */
@@ -221,7 +223,9 @@
 
   fetch('/api/web/welcome')
     .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
-    .then(({ replies }) => showReplies(replies))
+    .then(({ replies }) => {
+      for (const item of showReplies(replies)) item.classList.add('welcome');
+    })
     .catch(() => {
       status.textContent = LABELS.unreachable;
     });
