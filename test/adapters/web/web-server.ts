@@ -80,7 +80,10 @@ export async function pickQuestion(
 ): Promise<{ question: string; reply: Reply }> {
   for (const question of from) {
     const conversation = randomBytes(12).toString('hex');
-    const [reply] = await bot.handle({ channel: 'web', conversation, user: conversation, text: question });
+    // The last reply is the answer (a first turn may open with the collection notice).
+    const reply = (await bot.handle({ channel: 'web', conversation, user: conversation, text: question })).at(
+      -1,
+    );
     if (reply && test(reply)) return { question, reply };
   }
   throw new Error(`none of ${JSON.stringify(from)} gets such a reply: extend the list`);
