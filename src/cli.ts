@@ -7,6 +7,9 @@ import { loadBot } from './core/load-bot';
 import { writeIndex } from './core/search/index-file';
 import { startServer } from './server/serve';
 import { DEFAULT_EVAL_FILE, formatEvalReport, readEvalFile, runEval } from './eval/run-eval';
+import { checkKnowledge } from './eval/knowledge-check';
+import { createReportOutput } from './core/analytics/report-command';
+import { toReportPeriod } from './core/analytics/report-period';
 
 const USAGE = `guidebot: answers questions about the BC Public Service social media guidelines
 
@@ -18,9 +21,14 @@ Usage:
   guidebot eval [--file F]     score the evaluation set (default ../shared/eval/dev-questions.jsonl)
   guidebot serve               start the HTTP server (Slack, Teams and the local web chat; see README)
   guidebot index build         rebuild the search index from knowledge/
+  guidebot knowledge check [--file F]
+                               validate every knowledge file and run the eval (for owners, after an edit)
+  guidebot report [--days N | --since DATE [--until DATE]] [--json | --csv]
+                               what staff asked and what went unanswered (default: the last 30 days)
   guidebot help                this text
 
-Environment: GUIDEBOT_KNOWLEDGE_DIR (default ./knowledge), GUIDEBOT_INDEX_PATH (default dist/knowledge-index.json).`;
+Environment: GUIDEBOT_KNOWLEDGE_DIR (default ./knowledge), GUIDEBOT_INDEX_PATH (default dist/knowledge-index.json),
+GUIDEBOT_DATA_DIR (analytics, default ./.guidebot-data), ANALYTICS_RETENTION_DAYS (default 90), ANALYTICS_SALT, REDIS_URL.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -29,6 +37,10 @@ async function main(argv: string[]): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       file: { type: 'string' },
+      csv: { type: 'boolean', default: false },
+      days: { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -89,6 +101,32 @@ async function main(argv: string[]): Promise<number> {
       const kb = loadKnowledge(paths.knowledgeDir);
       writeIndex(kb, paths.indexPath);
       process.stdout.write(`index built from ${kb.guideline.passages.length} passages\n`);
+      return 0;
+    }
+    case 'knowledge': {
+      if (rest[0] !== 'check') return usageError('did you mean "guidebot knowledge check"?');
+      const result = await checkKnowledge({
+        knowledgeDir: paths.knowledgeDir,
+        evalFile: values.file ?? DEFAULT_EVAL_FILE,
+      });
+      process.stdout.write(`${result.text}\n`);
+      return result.ok ? 0 : 1;
+    }
+    case 'report': {
+      const period = toReportPeriod(values, new Date());
+      if ('error' in period) return usageError(period.error);
+      if (values.json && values.csv) return usageError('choose one of --json and --csv');
+      let labels: Map<string, string> | undefined;
+      try {
+        const kb = loadKnowledge(paths.knowledgeDir);
+        labels = new Map(kb.guideline.sections.map((s) => [s.id, s.path.join(' › ')]));
+      } catch {
+        // Section ids still identify the sections when the knowledge folder cannot be read.
+      }
+      const format = values.json ? 'json' : values.csv ? 'csv' : 'text';
+      process.stdout.write(
+        await createReportOutput({ period, format, env: process.env, ...(labels && { labels }) }),
+      );
       return 0;
     }
     default:

@@ -65,6 +65,8 @@ export interface Reply {
   feedback?: boolean;
   /** True when the topic is privacy or an information incident: channels move it out of public channels. */
   sensitive?: boolean;
+  /** Set on the bot's own notes that follow a reply: the collection notice, the personal-information reminder. */
+  note?: 'collection-notice' | 'personal-information';
 }
 
 /** Where a reply stands in a guided dialog. */

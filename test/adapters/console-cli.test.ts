@@ -76,7 +76,9 @@ describe('guidebot ask', () => {
 });
 
 describe('guidebot chat --json', () => {
-  const turns = (lines: string[]): Reply[] => jsonLines(cli(['chat', '--json'], `${lines.join('\n')}\n`));
+  // The bot's own notes (the collection notice on first contact) follow a turn's reply on their own lines.
+  const turns = (lines: string[]): Reply[] =>
+    jsonLines(cli(['chat', '--json'], `${lines.join('\n')}\n`)).filter((reply) => !reply.note);
 
   it('answers from the section whose label is typed after "did you mean"', () => {
     const choice = vague.choices[vague.choices.length - 1]!;

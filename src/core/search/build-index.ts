@@ -4,7 +4,7 @@ import type { SynonymMatcher } from './synonyms';
 import { topicStems } from './text';
 
 /** Bump when what goes into the index changes, so prebuilt indexes are rebuilt. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /**
  * Field boosts. The passage's own words count most; its section's title places it; the synonyms of its
@@ -31,7 +31,9 @@ export function buildLunrIndex(kb: KnowledgeBase, synonyms: SynonymMatcher): lun
         id: passage.id,
         text: topicStems(passage.text),
         section: topicStems(section.path.join(' ')),
-        synonyms: synonyms.mentions(passage.text).flatMap((m) => m.group?.staffTerms ?? []),
+        synonyms: synonyms
+          .mentions(passage.text, { guidelineSide: true })
+          .flatMap((m) => m.group?.staffTerms ?? []),
         lead: topicStems(lead),
         questions: topicStems(questions.join(' ')),
       });

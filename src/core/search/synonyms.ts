@@ -21,8 +21,13 @@ export interface Mention {
 
 export interface SynonymMatcher {
   groups: SynonymGroup[];
-  /** Reads text left to right, taking the longest synonym phrase at each word. */
-  mentions(text: string): Mention[];
+  /** Every word of every phrase, as typed: what misspelt staff words are corrected to. */
+  vocabulary: ReadonlySet<string>;
+  /**
+   * Reads text left to right, taking the longest synonym phrase at each word. With `guidelineSide`, only the
+   * guideline's own phrases count: the guideline's "purpose of the collection" is not the staff's "purpose".
+   */
+  mentions(text: string, options?: { guidelineSide?: boolean }): Mention[];
 }
 
 /**
@@ -49,25 +54,38 @@ export function compileSynonyms(file: SynonymsFile): SynonymMatcher {
     staffTerms: [...new Set(entry.staff.filter((p) => words(p).length === 1).flatMap(topicStemsOf))],
   }));
   // Phrases by first word, longest first, so "court case" wins over "court".
-  const byFirst = new Map<string, { phrase: string[]; group: SynonymGroup }[]>();
-  for (const group of groups)
-    for (const phrase of group.phrases) {
+  const byFirst = new Map<string, { phrase: string[]; group: SynonymGroup; guidelineSide: boolean }[]>();
+  file.synonyms.forEach((entry, index) => {
+    const group = groups[index]!;
+    const sides = [...entry.staff.map((p) => ({ p, guidelineSide: false }))];
+    sides.push(...entry.guideline.map((p) => ({ p, guidelineSide: true })));
+    for (const { p, guidelineSide } of sides) {
+      const phrase = words(p).map(lightForm);
+      if (!phrase.length) continue;
       const list = byFirst.get(phrase[0]!) ?? [];
-      list.push({ phrase, group });
+      list.push({ phrase, group, guidelineSide });
       byFirst.set(phrase[0]!, list);
     }
+  });
   for (const list of byFirst.values()) list.sort((a, b) => b.phrase.length - a.phrase.length);
 
+  const vocabulary = new Set(
+    file.synonyms.flatMap((e) => [...e.staff, ...e.guideline].flatMap((p) => words(p))),
+  );
   return {
     groups,
-    mentions(text) {
+    vocabulary,
+    mentions(text, options = {}) {
       const surface = words(text);
       const forms = surface.map(lightForm);
       const found: Mention[] = [];
       for (let i = 0; i < forms.length;) {
         const match = byFirst
           .get(forms[i]!)
-          ?.find(({ phrase }) => phrase.every((w, k) => forms[i + k] === w));
+          ?.find(
+            ({ phrase, guidelineSide }) =>
+              (guidelineSide || !options.guidelineSide) && phrase.every((w, k) => forms[i + k] === w),
+          );
         if (match) {
           if (match.group.guidelinePhrases.length) {
             const said = surface.slice(i, i + match.phrase.length);

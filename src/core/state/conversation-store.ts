@@ -9,6 +9,9 @@ export interface StoreUpdate<T, R> {
 /**
  * Where conversation state lives between turns; the core sees only this.
  * Implementations: memory (default, one process) and Redis (shared by replicas, survives restarts).
+ * Values must survive a JSON round-trip (the Redis store keeps them as JSON). TTLs are seconds and must be
+ * positive; fractions are allowed. When the backing service cannot be reached, calls reject with
+ * GuidebotError 'STORE_UNAVAILABLE' within about a second instead of waiting for it.
  */
 export interface ConversationStore<T> {
   get(key: string): Promise<T | undefined>;
@@ -26,5 +29,17 @@ export interface ConversationStore<T> {
   ): Promise<R>;
   /** True for the first caller to claim `key` within `ttlSeconds` (event de-duplication); false after. */
   claim(key: string, ttlSeconds: number): Promise<boolean>;
+  /**
+   * Adds one to a fixed-window counter and returns the new count: 1 for the first call, then 2, 3, … until
+   * `windowSeconds` after that first call, when the counter starts again from 1. Atomic across processes
+   * (the Redis store shares it between replicas), so it serves per-user rate limits:
+   * `if ((await store.increment('rate:' + user, 60)) > limit) refuse()`. Counters live apart from
+   * conversation state and claims: the same key in `get`/`claim` is a different entry.
+   */
+  increment(key: string, windowSeconds: number): Promise<number>;
+  /**
+   * Releases the store (the Redis connection; the memory store's entries). Safe to call twice. Any call
+   * after it rejects with GuidebotError 'STORE_UNAVAILABLE'.
+   */
   close(): Promise<void>;
 }

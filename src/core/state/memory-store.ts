@@ -1,65 +1,92 @@
+import { GuidebotError } from '../errors';
 import type { ConversationStore } from './conversation-store';
+import { createKeyQueue } from './key-queue';
+import { checkTtl } from './ttl';
 
 interface Entry<T> {
   value: T;
   expires: number;
 }
 
-/** The default store: Maps with expiry. State is lost when the process stops. */
+/**
+ * The default store: Maps with expiry. State is lost when the process stops and is not shared with other
+ * processes. `now` is the clock (milliseconds), so tests can move time on.
+ */
 export function createMemoryStore<T>(now: () => number = Date.now): ConversationStore<T> {
   const entries = new Map<string, Entry<T>>();
   const claims = new Map<string, Entry<true>>();
-  // The tail of each key's queue of updates: an update waits for the one before it.
-  const queues = new Map<string, Promise<unknown>>();
+  const counters = new Map<string, Entry<number>>();
+  const queue = createKeyQueue();
+  let closed = false;
 
-  const read = (key: string): T | undefined => {
-    const entry = entries.get(key);
+  const open = (): void => {
+    if (closed) throw new GuidebotError('STORE_UNAVAILABLE', 'The memory store is closed.');
+  };
+  const live = <V>(map: Map<string, Entry<V>>, key: string): Entry<V> | undefined => {
+    const entry = map.get(key);
     if (!entry) return undefined;
-    if (entry.expires > now()) return structuredClone(entry.value);
-    entries.delete(key);
+    if (entry.expires > now()) return entry;
+    map.delete(key);
     return undefined;
   };
-  const write = (key: string, value: T, ttlSeconds: number): void => {
-    entries.set(key, { value: structuredClone(value), expires: now() + ttlSeconds * 1000 });
-    if (entries.size % 1000 === 0) sweep(entries, now());
+  const put = <V>(map: Map<string, Entry<V>>, key: string, value: V, ttlSeconds: number): void => {
+    map.set(key, { value, expires: now() + ttlSeconds * 1000 });
+    if (map.size % 1000 === 0) sweep(map, now());
   };
+  // Copies in and out, as JSON does for the Redis store: a caller changing a value it read changes nothing.
+  const read = (key: string): T | undefined => {
+    const entry = live(entries, key);
+    return entry && structuredClone(entry.value);
+  };
+  const write = (key: string, value: T, ttlSeconds: number): void =>
+    put(entries, key, structuredClone(value), ttlSeconds);
 
   return {
     async get(key) {
+      open();
       return read(key);
     },
     async set(key, value, ttlSeconds) {
+      open();
+      checkTtl(ttlSeconds);
       write(key, value, ttlSeconds);
     },
     async delete(key) {
+      open();
       entries.delete(key);
     },
-    update(key, ttlSeconds, change) {
-      const run = async () => {
+    async update(key, ttlSeconds, change) {
+      open();
+      checkTtl(ttlSeconds);
+      return queue.run(key, async () => {
+        open();
         const { value, result } = await change(read(key));
         if (value === undefined) entries.delete(key);
         else write(key, value, ttlSeconds);
         return result;
-      };
-      const previous = queues.get(key) ?? Promise.resolve();
-      const next = previous.then(run, run);
-      const tail = next.catch(() => undefined);
-      queues.set(key, tail);
-      void tail.then(() => {
-        if (queues.get(key) === tail) queues.delete(key);
       });
-      return next;
     },
     async claim(key, ttlSeconds) {
-      const existing = claims.get(key);
-      if (existing && existing.expires > now()) return false;
-      claims.set(key, { value: true, expires: now() + ttlSeconds * 1000 });
-      if (claims.size % 1000 === 0) sweep(claims, now());
+      open();
+      checkTtl(ttlSeconds);
+      if (live(claims, key)) return false;
+      put(claims, key, true, ttlSeconds);
       return true;
     },
+    async increment(key, windowSeconds) {
+      open();
+      checkTtl(windowSeconds);
+      const entry = live(counters, key);
+      // The window starts with the first count and is not extended by later ones (as Redis EXPIRE NX).
+      if (entry) return ++entry.value;
+      put(counters, key, 1, windowSeconds);
+      return 1;
+    },
     async close() {
+      closed = true;
       entries.clear();
       claims.clear();
+      counters.clear();
     },
   };
 }

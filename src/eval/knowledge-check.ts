@@ -1,0 +1,108 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createBot, type ConversationState } from '../core/bot';
+import { KnowledgeFileError } from '../core/errors';
+import { loadKnowledge, type KnowledgeBase } from '../core/knowledge/load-knowledge';
+import { freshness } from '../core/privacy/freshness';
+import { loadPrivacyKnowledge } from '../core/privacy/privacy-file';
+import { buildLunrIndex } from '../core/search/build-index';
+import { createSearchIndex } from '../core/search/search-index';
+import { compileSynonyms } from '../core/search/synonyms';
+import { createMemoryStore } from '../core/state/memory-store';
+import { formatEvalReport, readEvalFile, runEval } from './run-eval';
+
+/** The lowest rates the eval must reach, kept beside the tests (absent in an install without tests). */
+export const DEFAULT_FLOOR_FILE = path.resolve(__dirname, '../../test/eval/floor.json');
+
+export interface KnowledgeCheckOptions {
+  knowledgeDir?: string | undefined;
+  evalFile: string;
+  floorFile?: string;
+  now?: Date;
+}
+
+/**
+ * `guidebot knowledge check`: validates every knowledge file, builds the index in memory (nothing is
+ * written) and runs the eval against the floor. For owners to run after an edit; ok is false on any problem.
+ */
+export async function checkKnowledge(options: KnowledgeCheckOptions): Promise<{ ok: boolean; text: string }> {
+  const lines: string[] = [];
+  let ok = true;
+  const fail = (line: string): void => {
+    ok = false;
+    lines.push(`FAIL ${line}`);
+  };
+  let kb: KnowledgeBase;
+  try {
+    kb = loadKnowledge(options.knowledgeDir);
+  } catch (error) {
+    if (!(error instanceof KnowledgeFileError)) throw error;
+    fail(error.message);
+    return { ok, text: lines.join('\n') };
+  }
+  const { guideline, contacts, synonyms, questions } = kb;
+  lines.push(
+    `ok   guidelines.md: ${guideline.sections.length} sections, ${guideline.passages.length} passages`,
+    `ok   contacts.yaml: ${contacts.contacts.length} contacts; synonyms.yaml: ${synonyms.synonyms.length} groups; ` +
+      `questions.yaml: ${Object.keys(questions.sections).length} sections; messages.yaml`,
+  );
+  try {
+    loadPrivacyKnowledge(kb.dir);
+    lines.push('ok   privacy.yaml');
+  } catch (error) {
+    if (!(error instanceof KnowledgeFileError)) throw error;
+    fail(error.message);
+  }
+  lines.push(freshnessLine(kb, options.now ?? new Date()));
+
+  const index = createSearchIndex(kb, buildLunrIndex(kb, compileSynonyms(synonyms)));
+  if (!existsSync(options.evalFile)) {
+    lines.push(`skip eval: ${options.evalFile} not found (name the file with --file)`);
+    return { ok, text: lines.join('\n') };
+  }
+  const bot = createBot({ index, store: createMemoryStore<ConversationState>() });
+  const report = await runEval(bot, index, readEvalFile(options.evalFile));
+  lines.push(formatEvalReport(report));
+  const floor = readFloor(options.floorFile ?? DEFAULT_FLOOR_FILE, options.evalFile);
+  if (floor) {
+    const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+    if (report.answerRate < floor.answerRate)
+      fail(`answers fell below the floor: ${pct(report.answerRate)} < ${pct(floor.answerRate)}`);
+    else if (report.fallbackRate < floor.fallbackRate)
+      fail(`fallbacks fell below the floor: ${pct(report.fallbackRate)} < ${pct(floor.fallbackRate)}`);
+    else
+      lines.push(
+        `ok   eval at or above the floor (${pct(floor.answerRate)} answers, ${pct(floor.fallbackRate)} fallbacks)`,
+      );
+  }
+  return { ok, text: lines.join('\n') };
+}
+
+function freshnessLine(kb: KnowledgeBase, now: Date): string {
+  const fresh = freshness(kb, now);
+  if (fresh.status === 'unknown')
+    return 'note guidelines.md has no reviewBy date: answers carry no review notice';
+  if (fresh.status === 'stale')
+    return `note the review-by date ${fresh.reviewBy} passed ${fresh.daysOverdue} day(s) ago: answers carry the review notice`;
+  return `ok   review-by date ${fresh.reviewBy} has not passed`;
+}
+
+interface Floor {
+  file?: unknown;
+  answerRate?: unknown;
+  fallbackRate?: unknown;
+}
+
+/** The floor kept for this eval file in floor.json, or the first one (the development set's). */
+function readFloor(file: string, evalFile: string): { answerRate: number; fallbackRate: number } | undefined {
+  if (!existsSync(file)) return undefined;
+  const { sets = [] } = JSON.parse(readFileSync(file, 'utf8')) as { sets?: Floor[] };
+  const root = path.resolve(path.dirname(file), '../..');
+  const floor =
+    sets.find(
+      (set) => typeof set.file === 'string' && path.resolve(root, set.file) === path.resolve(evalFile),
+    ) ?? sets[0];
+  if (!floor) return undefined;
+  const rate = (x: unknown): number => (typeof x === 'number' ? x : 0);
+  return { answerRate: rate(floor.answerRate), fallbackRate: rate(floor.fallbackRate) };
+}

@@ -1,0 +1,35 @@
+import { createMemoryStore } from '../../../src/core/state/memory-store';
+import type { ConversationState } from '../../../src/core/bot';
+import { FakeSlackApi } from './fake-slack-api';
+import { mention } from './slack-fixtures';
+import { startSlackHarness, type SlackHarness } from './slack-server';
+import { sendEvent } from './signed-request';
+
+// Two replicas behind one request URL share the store (Redis in production; one memory store stands in here).
+let fake: FakeSlackApi;
+let a: SlackHarness;
+let b: SlackHarness;
+
+beforeAll(async () => {
+  fake = new FakeSlackApi();
+  await fake.start();
+  const store = createMemoryStore<ConversationState>();
+  a = await startSlackHarness({}, { fake, store });
+  b = await startSlackHarness({}, { fake, store });
+});
+afterAll(async () => {
+  await a.close();
+  await b.close();
+  await fake.stop();
+});
+
+it('answers an event once when its retry reaches the other replica', async () => {
+  const event = mention('can i tweet abt a court case?');
+  expect((await sendEvent(a.url, event)).status).toBe(200);
+  const retry = { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' };
+  expect((await sendEvent(b.url, event, { headers: retry })).status).toBe(200);
+  await fake.waitFor('chat.postMessage');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(fake.callsOf('chat.postMessage')).toHaveLength(1);
+  expect(a.turns.length + b.turns.length).toBe(1);
+});
