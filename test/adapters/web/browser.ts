@@ -55,13 +55,18 @@ export async function openChat(
 /** The bot's messages, oldest first. */
 export const botMessages = (page: Page): Locator => page.locator('#messages > li.bot');
 
-/** Runs `act` and waits until the bot has answered; returns the newest message of the answer. */
+/** Runs `act` and waits until the bot has answered; returns the messages of that answer (one or more). */
 export async function afterReply(page: Page, act: () => Promise<void>): Promise<Locator> {
   const before = await botMessages(page).count();
   await act();
   await botMessages(page).nth(before).waitFor({ timeout: 15_000 });
-  // A turn's replies are added together; pin the newest by position so the locator does not move on.
-  return botMessages(page).nth((await botMessages(page).count()) - 1);
+  // A turn's replies (an answer, and a note such as the collection notice) are added together after the
+  // person's message; pin them by that message's position so the locator does not move on with later turns.
+  const turn = await page.locator('#messages > li.mine').count();
+  const has = (name: string) => `contains(concat(" ", @class, " "), " ${name} ")`;
+  return page.locator(
+    `xpath=//ol[@id="messages"]/li[${has('bot')}][count(preceding-sibling::li[${has('mine')}]) = ${turn}]`,
+  );
 }
 
 /** Types a question in the message box and presses Enter, as a person would. */

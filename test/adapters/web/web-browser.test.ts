@@ -115,7 +115,7 @@ it('works with the keyboard alone: skip link, Enter to send, Shift+Tab to a choi
   for (let i = 0; i < 15 && !onChoice; i += 1) {
     await page.keyboard.press('Shift+Tab');
     onChoice = await page.evaluate<boolean>(
-      "!!document.activeElement.closest('#messages > li:last-child .choices') && document.activeElement.tagName === 'BUTTON'",
+      "!!document.activeElement.closest('#messages > li.fallback .choices') && document.activeElement.tagName === 'BUTTON'",
     );
   }
   expect(onChoice).toBe(true);

@@ -80,11 +80,10 @@ export async function pickQuestion(
 ): Promise<{ question: string; reply: Reply }> {
   for (const question of from) {
     const conversation = randomBytes(12).toString('hex');
-    // The last reply is the answer (a first turn may open with the collection notice).
-    const reply = (await bot.handle({ channel: 'web', conversation, user: conversation, text: question })).at(
-      -1,
-    );
-    if (reply && test(reply)) return { question, reply };
+    // A turn may carry notes (the collection notice) besides the answer.
+    const replies = await bot.handle({ channel: 'web', conversation, user: conversation, text: question });
+    const reply = replies.find(test);
+    if (reply) return { question, reply };
   }
   throw new Error(`none of ${JSON.stringify(from)} gets such a reply: extend the list`);
 }
