@@ -155,3 +155,22 @@ it('fits a phone screen: no sideways scrolling, touch-sized buttons', async () =
     expect(box!.height).toBeGreaterThanOrEqual(44);
   }
 });
+
+it('says when a message could not be answered and keeps it in the box to send again', async () => {
+  const { page } = await openChat(context, server.url);
+  await page.route('**/api/web/turn', (route) => route.fulfill({ status: 500, body: '{}' }));
+  await page.locator('#message').fill(answered.question);
+  await page.locator('#message').press('Enter');
+  await page.locator('#status').filter({ hasText: 'error 500' }).waitFor();
+  expect(await page.locator('#message').inputValue()).toBe(answered.question);
+  expect(await page.locator('#messages > li.mine').count()).toBe(0);
+  await page.unroute('**/api/web/turn');
+  await page.route('**/api/web/turn', (route) => route.abort('connectionrefused'));
+  await page.locator('#message').press('Enter');
+  await page.locator('#status').filter({ hasText: 'could not be reached' }).waitFor();
+  await page.unroute('**/api/web/turn');
+  const reply = await ask(page, answered.question);
+  await expectCited(reply, answered.reply.passages);
+  expect(await page.locator('#status').textContent()).toBe('');
+  expect(await page.locator('#messages > li.mine').allTextContents()).toEqual([`You${answered.question}`]);
+});

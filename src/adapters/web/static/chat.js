@@ -16,7 +16,10 @@
     escalationLead: (name) => `This is exactly what would be sent to ${name}:`,
     dialogEnded: '(finished)',
     unreachable: 'guidebot could not be reached. Check that it is still running, then try again.',
-    refused: (status) => `guidebot could not take that message (error ${status}). Try a shorter message.`,
+    refused: (status) =>
+      status === 400 || status === 413
+        ? `guidebot could not take that message (error ${status}). Try a shorter one.`
+        : `Something went wrong in guidebot (error ${status}). Please try again.`,
   };
   const CONVERSATION_KEY = 'guidebot.conversation';
 
@@ -176,7 +179,8 @@
     busy = true;
     form.setAttribute('aria-busy', 'true');
     status.textContent = '';
-    list.appendChild(renderMine(shownAs));
+    // Shown at once; taken back if the turn fails (typed text goes back into the box to send again).
+    const mine = list.appendChild(renderMine(shownAs));
     try {
       const response = await fetch('/api/web/turn', {
         method: 'POST',
@@ -184,6 +188,7 @@
         body: JSON.stringify({ conversation, ...turn }),
       });
       if (!response.ok) {
+        mine.remove();
         status.textContent = LABELS.refused(response.status);
         return null;
       }
@@ -191,6 +196,7 @@
       retireButtons();
       return showReplies(replies);
     } catch {
+      mine.remove();
       status.textContent = LABELS.unreachable;
       return null;
     } finally {
@@ -201,8 +207,8 @@
 
   async function choose(choice, button) {
     if (busy || button.disabled) return;
-    button.classList.add('chosen');
     const items = await send({ choice: choice.id }, choice.label);
+    if (items) button.classList.add('chosen');
     // Keyboard users continue where the new choices are (a dialog's next step), else back in the message box.
     const next =
       items && items.length
