@@ -53,6 +53,9 @@ beforeEach(async () => {
   server = await startServer({ env: LOCAL_ENV });
 });
 
+// Take nock's interceptor off Node's http, so test files that run later in this worker get the real one.
+afterAll(() => nock.restore());
+
 afterEach(async () => {
   await server.close();
   await connector.close();
