@@ -4,6 +4,7 @@ import { renderReplyText } from './reply-text';
 import type { SearchIndex } from './search/search-index';
 import { cleanText } from './search/text';
 import { looksLikeSmalltalk, matchSmalltalk, type Smalltalk } from './smalltalk';
+import { statelessWhenDown, whileStoreDown } from './stateless-fallback';
 import type { ConversationStore } from './state/conversation-store';
 import type { TurnObserver } from './turn-event';
 import type { Choice, Inbound, Reply } from './types';
@@ -41,7 +42,9 @@ export function createBot({ index, store, conversationTtlSeconds = 30 * 60, obse
       const key = `${inbound.channel}:${inbound.conversation}`;
       const text = cleanText(inbound.text ?? '');
       // One update per turn: two turns of one conversation arriving together run one after the other.
-      const replies = await store.update(key, conversationTtlSeconds, (current) => {
+      // With the store down, questions are still answered; turns that need memory say to try again.
+      const update = statelessWhenDown(store, (r: Reply[]) => whileStoreDown(index.kb.messages, inbound, r));
+      const replies = await update(key, conversationTtlSeconds, (current) => {
         const state: ConversationState = current ?? { offered: [] };
         const chosen = resolveChoice(state.offered, { ...inbound, text });
         const reply = chosen ? replyToChoice(index, chosen, state) : replyToText(index, text);
