@@ -1,0 +1,55 @@
+import autocannon, { type Request } from 'autocannon';
+import type { FakePlatforms } from './fake-platforms';
+
+/** One load run against one server and channel. */
+export interface RunResult {
+  /** Requests answered per second (HTTP responses, any status). */
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Responses that were not 2xx, plus socket errors and timeouts. */
+  failed: number;
+  /** Bot replies the fake platforms received per second during the run (Slack acks before it answers). */
+  deliveredPerSecond: number;
+}
+
+export interface RunOptions {
+  url: string;
+  request: () => Request;
+  seconds: number;
+  connections: number;
+  /** Requests per second in total; unset for as many as the server takes. */
+  rate?: number;
+}
+
+/** Runs autocannon on loopback for a fixed time, then waits for replies still on their way to drain. */
+export async function measure(platforms: FakePlatforms, options: RunOptions): Promise<RunResult> {
+  const before = platforms.delivered();
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.seconds,
+    timeout: 10,
+    ...(options.rate && { overallRate: options.rate }),
+    requests: [{ setupRequest: () => options.request() }],
+  });
+  const delivered = platforms.delivered() - before;
+  await drain(platforms);
+  return {
+    rps: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failed: result.non2xx + result.errors + result.timeouts,
+    deliveredPerSecond: delivered / result.duration,
+  };
+}
+
+/** Waits until no reply has arrived for half a second (at most 30 s), so one run's backlog never slows the next. */
+export async function drain(platforms: FakePlatforms): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let last = -1;
+  while (platforms.delivered() !== last && Date.now() < deadline) {
+    last = platforms.delivered();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
