@@ -28,6 +28,10 @@ export async function startTarget(
     tail.push(chunk.toString('utf8'));
     if (tail.length > 20) tail.shift();
   });
+  const url = `http://127.0.0.1:${port}`;
+  await answering(url, child).catch((error: unknown) => {
+    throw new Error(`${(error as Error).message}\n${tail.join('')}`);
+  });
   return {
     url,
     stop: async () => {
