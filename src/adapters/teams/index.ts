@@ -1,0 +1,48 @@
+import type { Env } from '../../config';
+import type { Channel, ChannelContext, ChannelSetup } from '../../server/channel';
+import { createLogger } from '../../server/logger';
+import { TeamsCloudAdapter } from './cloud-adapter';
+import { readTeamsConfig, type TeamsConfig } from './config';
+import { createMessagesRoute } from './messages-route';
+import { createTurnLogic } from './turn';
+
+/**
+ * Whether the Teams channel runs: always with Bot Framework credentials; without them only outside
+ * production (local mode, for the Agents Playground or the Emulator on this machine).
+ */
+export function teamsSetup(env: Env): ChannelSetup {
+  const config = readTeamsConfig(env);
+  if (!config.appId && config.production)
+    return {
+      name: 'teams',
+      enabled: false,
+      reason:
+        'NODE_ENV is production and MicrosoftAppId is not set: set MicrosoftAppId, MicrosoftAppPassword, ' +
+        'MicrosoftAppType and MicrosoftAppTenantId from the Azure Bot resource to turn Teams on',
+    };
+  const summary = config.appId
+    ? `POST /api/messages, Bot Framework authentication (${config.appType}, app ${config.appId})`
+    : 'POST /api/messages, local mode: no authentication, replies only to a loopback serviceUrl';
+  return { name: 'teams', enabled: true, summary, create: (context) => createTeamsChannel(context, config) };
+}
+
+/** The Teams channel: one CloudAdapter and the `/api/messages` route on the shared server. */
+export async function createTeamsChannel(context: ChannelContext, config: TeamsConfig): Promise<Channel> {
+  const logger = createLogger(context.env).child({ channel: 'teams' });
+  const adapter = new TeamsCloudAdapter(config);
+  const { contacts } = context.index.kb;
+  const helpContact = contacts.contacts.find((c) => c.id === contacts.fallback) ?? contacts.contacts[0];
+  if (!helpContact) throw new Error('knowledge/contacts.yaml lists no contacts');
+  const logic = createTurnLogic({
+    bot: context.bot,
+    store: context.store,
+    adapter,
+    appId: config.appId,
+    helpContact,
+    logger,
+  });
+  return {
+    name: 'teams',
+    routes: [createMessagesRoute({ adapter, logic, localMode: !config.appId, logger })],
+  };
+}

@@ -1,0 +1,66 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyTooLargeError, readBody } from '../../server/read-body';
+import { sendJson, type Route } from '../../server/route';
+import type { Logger } from '../../server/logger';
+import { isAuthenticationError, type TeamsCloudAdapter, type TurnLogic } from './cloud-adapter';
+import { isLoopbackServiceUrl } from './loopback';
+import { hasActivityShape, parseActivity } from './parse-activity';
+
+export interface MessagesRouteOptions {
+  adapter: TeamsCloudAdapter;
+  logic: TurnLogic;
+  /** No app id: accept unauthenticated activities, but only from a connector on this machine. */
+  localMode: boolean;
+  logger: Logger;
+}
+
+/** `POST /api/messages`: the Bot Connector's endpoint. 400 malformed, 401 unauthenticated, 413 too large. */
+export function createMessagesRoute(options: MessagesRouteOptions): Route {
+  return { method: 'POST', path: '/api/messages', handle: (req, res) => handleMessages(req, res, options) };
+}
+
+async function handleMessages(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: MessagesRouteOptions,
+): Promise<void> {
+  const { adapter, logic, localMode, logger } = options;
+  let raw: string;
+  try {
+    raw = await readBody(req);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      // The rest of the body is never read: close the connection instead of keeping it alive half-read.
+      res.setHeader('connection', 'close');
+      return sendJson(res, 413, { error: 'request body too large' });
+    }
+    throw error;
+  }
+  const parsed = parseActivity(raw);
+  if (!parsed.ok) {
+    const error = parsed.problem === 'not-json' ? 'malformed JSON' : 'not a Bot Framework activity (no type)';
+    return sendJson(res, 400, { error });
+  }
+  const { activity } = parsed;
+  // botbuilder with no app id would POST its replies to whatever serviceUrl the request names. Refuse before
+  // botbuilder sees the activity, so nothing at all is sent for such a request.
+  if (localMode && !isLoopbackServiceUrl(activity.serviceUrl)) {
+    logger.warn(
+      { activityType: activity.type },
+      'teams local mode: refused an activity whose serviceUrl is not loopback',
+    );
+    return sendJson(res, 401, { error: 'unauthorized' });
+  }
+  if (!hasActivityShape(activity))
+    return sendJson(res, 400, { error: 'activity is missing required fields' });
+  const authHeader = req.headers.authorization ?? '';
+  try {
+    const invokeResponse = await adapter.run(authHeader, activity, logic);
+    if (invokeResponse) return sendJson(res, invokeResponse.status, invokeResponse.body ?? {});
+    res.writeHead(200).end();
+  } catch (error) {
+    if (!isAuthenticationError(error)) throw error;
+    logger.warn({ activityType: activity.type }, 'teams: refused a request without a valid token');
+    sendJson(res, 401, { error: 'unauthorized' });
+  }
+}

@@ -1,0 +1,96 @@
+import type { TurnContext } from 'botbuilder';
+import type { Bot, ConversationState } from '../../core/bot';
+import type { ConversationStore } from '../../core/state/conversation-store';
+import type { Contact } from '../../core/types';
+import type { Logger } from '../../server/logger';
+import type { TeamsCloudAdapter, TurnLogic } from './cloud-adapter';
+import { LABELS } from './labels';
+import { moveToPersonalChat } from './personal-chat';
+import { sendReplies } from './send-replies';
+import { toInbound } from './to-inbound';
+
+/** How long a delivered activity id is remembered, so a connector retry is not answered twice. */
+const SEEN_TTL_SECONDS = 10 * 60;
+/** A conversation is greeted once; the marker outlives any realistic gap between install events. */
+const WELCOMED_TTL_SECONDS = 365 * 24 * 60 * 60;
+
+export interface TurnDependencies {
+  bot: Bot;
+  store: ConversationStore<ConversationState>;
+  adapter: TeamsCloudAdapter;
+  appId: string | undefined;
+  /** Who to contact when the bot itself fails (the Citizen Engagement team). */
+  helpContact: Contact;
+  logger: Logger;
+}
+
+/** The bot's behaviour in Teams: answer messages and card clicks, greet once when installed. */
+export function createTurnLogic(deps: TurnDependencies): TurnLogic {
+  return async (context) => {
+    try {
+      if (context.activity.type === 'message') await onMessage(context, deps);
+      else if (isBotAdded(context)) await greetOnce(context, deps);
+    } catch (error) {
+      // No stack and no message text in the log; the person gets the contact, never the error.
+      deps.logger.error(
+        { err: errorSummary(error), activityType: context.activity.type },
+        'teams turn failed',
+      );
+      await context
+        .sendActivity({
+          type: 'message',
+          text: LABELS.error(contactLine(deps.helpContact)),
+          textFormat: 'plain',
+        })
+        .catch(() => undefined);
+    }
+  };
+}
+
+async function onMessage(context: TurnContext, deps: TurnDependencies): Promise<void> {
+  const { activity } = context;
+  const turn = toInbound(activity);
+  if (!turn) return;
+  if (
+    activity.id &&
+    !(await deps.store.claim(`teams-seen:${activity.conversation.id}:${activity.id}`, SEEN_TTL_SECONDS))
+  )
+    return;
+  // Teams shows no typing indicator in channels; elsewhere it must never cost the answer.
+  if (activity.conversation.conversationType !== 'channel')
+    await context.sendActivity({ type: 'typing' }).catch(() => undefined);
+  const replies = await deps.bot.handle(turn.inbound);
+  if (turn.shared && replies.some((reply) => reply.sensitive)) {
+    await moveToPersonalChat(context, turn.inbound, deps);
+    return;
+  }
+  // A click on a dialog's card that leads to that dialog's next step replaces the card.
+  const replaces = turn.fromDialog && replies[0]?.dialog?.id === turn.fromDialog && activity.replyToId;
+  await sendReplies(context, replies, replaces ? activity.replyToId : undefined);
+}
+
+function isBotAdded(context: TurnContext): boolean {
+  const { activity } = context;
+  const botId = activity.recipient?.id;
+  if (activity.type === 'conversationUpdate') return !!activity.membersAdded?.some((m) => m.id === botId);
+  return activity.type === 'installationUpdate' && activity.action === 'add';
+}
+
+async function greetOnce(context: TurnContext, deps: TurnDependencies): Promise<void> {
+  const key = `teams-welcomed:${context.activity.conversation.id}`;
+  if (!(await deps.store.claim(key, WELCOMED_TTL_SECONDS))) return;
+  await sendReplies(context, [deps.bot.welcome()]);
+}
+
+function contactLine(contact: Contact): string {
+  const detail = [contact.email, contact.phone].filter(Boolean).join(', ');
+  return detail ? `${contact.name} (${detail})` : contact.name;
+}
+
+function errorSummary(error: unknown): { name: string; code?: unknown } {
+  if (!(error instanceof Error)) return { name: typeof error };
+  return {
+    name: error.name,
+    ...((error as { code?: unknown }).code !== undefined && { code: (error as { code?: unknown }).code }),
+  };
+}

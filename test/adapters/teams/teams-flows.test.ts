@@ -1,0 +1,216 @@
+import { teamsSetup } from '../../../src/adapters/teams';
+import { LABELS } from '../../../src/adapters/teams/labels';
+import type { Env } from '../../../src/config';
+import type { Bot } from '../../../src/core/bot';
+import { loadBot } from '../../../src/core/load-bot';
+import type { Reply } from '../../../src/core/types';
+import { FEEDBACK_CHOICES } from '../../../src/core/types';
+import type { ChannelSetup } from '../../../src/server/channel';
+import { startServer, type RunningServer } from '../../../src/server/serve';
+import {
+  cardOf,
+  cardTexts,
+  fixture,
+  postActivity,
+  startFakeConnector,
+  submitButtons,
+  type FakeConnector,
+} from './fake-connector';
+
+const ENV = { PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test' };
+const { bot: realBot, index } = loadBot();
+
+/** The Teams set-up with the core swapped for `change(core)`: the adapter under test stays real. */
+function withBot(change: (core: Bot) => Bot): (env: Env) => ChannelSetup {
+  return (env) => {
+    const setup = teamsSetup(env);
+    if (!setup.enabled) return setup;
+    return { ...setup, create: (context) => setup.create({ ...context, bot: change(context.bot) }) };
+  };
+}
+
+function reply(fields: Partial<Reply> & Pick<Reply, 'kind' | 'text'>): Reply {
+  return { passages: [], citations: [], choices: [], contacts: [], ...fields };
+}
+
+// A two-step dialog in the shape the core's guided dialogs use (reply.dialog, choices, an ended outcome).
+const STEP_ONE = reply({
+  kind: 'dialog',
+  text: 'Privacy check\n\nDoes the content contain personal information?\n\n1. Yes\n2. No\n3. Not sure',
+  intro: 'Does the content contain personal information?',
+  choices: [
+    { id: 'privacy:pi:yes', label: 'Yes' },
+    { id: 'privacy:pi:no', label: 'No' },
+    { id: 'privacy:pi:not-sure', label: 'Not sure' },
+  ],
+  dialog: { id: 'privacy', title: 'Privacy check', ended: false },
+});
+const OUTCOME = reply({
+  kind: 'dialog',
+  text: 'Privacy check\n\nFOIPPA does not apply.',
+  intro: 'FOIPPA does not apply; still check intellectual property, copyright and confidentiality.',
+  dialog: { id: 'privacy', title: 'Privacy check', ended: true },
+  feedback: true,
+});
+const dialogBot: Bot = {
+  handle: async (inbound) => [inbound.choice?.startsWith('privacy:') ? OUTCOME : STEP_ONE],
+  welcome: () => realBot.welcome(),
+};
+
+let connector: FakeConnector;
+let server: RunningServer;
+let nextId = 0;
+
+async function start(change: (core: Bot) => Bot): Promise<void> {
+  server = await startServer({ env: ENV, setups: [withBot(change)] });
+}
+
+function activity(name: string, overrides: Record<string, unknown> = {}) {
+  return fixture(name, { serviceUrl: connector.url }, { id: `flow-${++nextId}`, ...overrides });
+}
+
+beforeEach(async () => {
+  connector = await startFakeConnector();
+});
+
+afterEach(async () => {
+  await server?.close();
+  await connector.close();
+});
+
+test('a dialog step answering a click on its card replaces that card; the ended card stops replacing', async () => {
+  await start(() => dialogBot);
+  await postActivity(server.url, activity('personal-message', { text: 'privacy check' }));
+  const [question] = connector.messages();
+  const buttons = submitButtons(cardOf(question!));
+  expect(buttons.map((b) => b.title)).toEqual(['Yes', 'No', 'Not sure']);
+  expect(buttons.every((b) => b.data.guidebot.dialog === 'privacy')).toBe(true);
+  expect(question!.body.text).toBe(STEP_ONE.intro);
+
+  const click = activity('card-submit', { value: buttons[1]!.data, replyToId: question!.returnedId });
+  await postActivity(server.url, click);
+
+  const update = connector.calls.at(-1)!;
+  expect(update.method).toBe('PUT');
+  expect(update.path).toMatch(new RegExp(`/activities/${question!.returnedId}$`));
+  expect(update.body.text).toBe(OUTCOME.intro);
+  expect(cardTexts(cardOf(update))).toContain('Privacy check');
+  expect(connector.messages().filter((m) => m.method === 'POST')).toHaveLength(1);
+
+  // The outcome's feedback buttons carry no dialog: a click there is a new turn, answered as a new message.
+  const feedback = submitButtons(cardOf(update));
+  expect(feedback.map((b) => b.data.guidebot.choice)).toEqual([
+    FEEDBACK_CHOICES.helpful.id,
+    FEEDBACK_CHOICES.notHelpful.id,
+  ]);
+  expect(feedback.every((b) => b.data.guidebot.dialog === undefined)).toBe(true);
+  await postActivity(
+    server.url,
+    activity('card-submit', { value: feedback[0]!.data, replyToId: question!.returnedId }),
+  );
+  expect(connector.calls.at(-1)!.method).toBe('POST');
+});
+
+test('where the client refuses to update text and card together, the card alone replaces the clicked card', async () => {
+  await start(() => dialogBot);
+  await postActivity(server.url, activity('personal-message', { text: 'privacy check' }));
+  const question = connector.messages()[0]!;
+  const [button] = submitButtons(cardOf(question));
+  connector.failNextMessages(1, 400);
+
+  await postActivity(
+    server.url,
+    activity('card-submit', { value: button!.data, replyToId: question.returnedId }),
+  );
+
+  const [refused, update] = connector.calls.filter((c) => c.method === 'PUT');
+  expect(refused?.body.text).toBe(OUTCOME.intro);
+  expect(update?.path).toBe(refused?.path);
+  expect(update?.body.text).toBeUndefined();
+  expect(cardTexts(cardOf(update!))[0]).toBe(OUTCOME.intro);
+  expect(connector.messages().filter((m) => m.method === 'POST')).toHaveLength(1);
+});
+
+test('where every update is refused, the dialog step is sent as a new message', async () => {
+  await start(() => dialogBot);
+  await postActivity(server.url, activity('personal-message', { text: 'privacy check' }));
+  const [button] = submitButtons(cardOf(connector.messages()[0]!));
+  connector.failNextMessages(2);
+
+  await postActivity(server.url, activity('card-submit', { value: button!.data, replyToId: 'gone-message' }));
+
+  const last = connector.calls.at(-1)!;
+  expect(last.method).toBe('POST');
+  expect(last.body.text).toBe(OUTCOME.intro);
+});
+
+describe('a privacy or incident question asked in a channel', () => {
+  const sensitive = (core: Bot): Bot => ({
+    handle: async (inbound) => (await core.handle(inbound)).map((r) => ({ ...r, sensitive: true })),
+    welcome: () => core.welcome(),
+  });
+
+  test('is answered in full in a personal chat, with a short note in the channel', async () => {
+    await start(sensitive);
+    const mention = activity('channel-mention', {
+      text: '<at>GuideBot</at> can I post a photo of a member of the public?',
+    });
+    await postActivity(server.url, mention);
+
+    const create = connector.calls.find((c) => c.method === 'POST' && c.path === '/v3/conversations');
+    expect(create?.body).toMatchObject({
+      isGroup: false,
+      members: [{ id: (mention.from as { id: string }).id }],
+      tenantId: '3c1a2b4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+    });
+    const messages = connector.messages();
+    const personal = messages.filter((m) => m.path.includes(encodeURIComponent('a:personal-chat-with-alex')));
+    const expected = (
+      await realBot.handle({
+        channel: 'teams',
+        conversation: 'ref',
+        user: 'u',
+        text: 'can I post a photo of a member of the public?',
+      })
+    )[0]!;
+    expect(cardTexts(cardOf(personal[0]!))).toEqual(
+      expect.arrayContaining(expected.passages.map((p) => p.text)),
+    );
+    const inChannel = messages.filter((m) => m.path.includes('thread.tacv2'));
+    expect(inChannel.map((m) => m.body.text)).toEqual([LABELS.movedToPersonal]);
+    expect(inChannel.some((m) => cardOf(m))).toBe(false);
+  });
+
+  test('gets an invitation to a personal chat where the bot cannot open one', async () => {
+    await start(sensitive);
+    connector.refuseNewConversations(403);
+    await postActivity(server.url, activity('channel-mention'));
+
+    expect(connector.messages().map((m) => m.body.text)).toEqual([LABELS.invitePersonal]);
+  });
+
+  test('in a personal chat, is simply answered there', async () => {
+    await start(sensitive);
+    await postActivity(server.url, activity('personal-message'));
+
+    expect(connector.calls.some((c) => c.path === '/v3/conversations')).toBe(false);
+    expect(cardOf(connector.messages()[0]!)).toBeDefined();
+  });
+});
+
+test('a failure inside the turn replies with the Citizen Engagement contact, never the error', async () => {
+  await start(() => ({
+    handle: async () => {
+      throw new Error('store exploded at /srv/guidebot/secret.ts:12');
+    },
+    welcome: () => realBot.welcome(),
+  }));
+  const res = await postActivity(server.url, activity('personal-message'));
+
+  expect(res.status).toBe(200);
+  const { contacts } = index.kb;
+  const help = contacts.contacts.find((c) => c.id === contacts.fallback)!;
+  const [message] = connector.messages();
+  expect(message?.body.text).toContain(help.email!);
+  expect(JSON.stringify(message?.body)).not.toMatch(/exploded|secret\.ts|\n\s+at /);
+});
