@@ -6,6 +6,12 @@ import { FakeSlackApi } from '../adapters/slack/fake-slack-api';
 import { BOT_TOKEN, SIGNING_SECRET } from '../adapters/slack/signed-request';
 import { freePort, startRedis, type PrivateRedis } from '../core/state/redis-helpers';
 import { makeTempDir, removeTempDirs } from '../helpers/knowledge-copy';
+import {
+  fixture,
+  postActivity,
+  startFakeConnector,
+  type FakeConnector,
+} from '../adapters/teams/fake-connector';
 import { startServerProcess, type ServerProcess } from './server-process';
 import { newDirectChannel, postedText, referenceReplies, say, statefulScript } from './slack-conversation';
 
@@ -22,12 +28,15 @@ const slackEnv = (fake: FakeSlackApi) => ({
 });
 
 let fake: FakeSlackApi;
+let connector: FakeConnector;
 beforeAll(async () => {
   fake = new FakeSlackApi();
   await fake.start();
+  connector = await startFakeConnector();
 });
 afterAll(async () => {
   await fake.stop();
+  await connector.close();
   removeTempDirs();
 });
 
@@ -55,6 +64,14 @@ describe('Redis goes away and comes back while the server runs', () => {
     // A question needs no memory: the same answer as ever.
     const during = await say(fake, server.url, newDirectChannel(), QUESTION);
     expect(during[0]!.params.text).toBe(postedText(answer!));
+    // The same on Teams (local mode, with the Bot Connector on loopback).
+    const activity = fixture(
+      'personal-message',
+      { serviceUrl: connector.url },
+      { id: 'during-outage', text: QUESTION },
+    );
+    expect((await postActivity(server.url, activity)).status).toBe(200);
+    expect(connector.messages()[0]?.body.text).toBe(answer!.intro);
     // A turn that needs the conversation's memory gets a clear message, not a wrong answer or an error.
     const tryAgain = await say(fake, server.url, midway, texts[1]!);
     // (The collection notice may follow: without the store the bot cannot tell it was given, so it repeats it.)

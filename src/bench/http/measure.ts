@@ -11,6 +11,8 @@ export interface RunResult {
   failed: number;
   /** Bot replies the fake platforms received per second during the run (Slack acks before it answers). */
   deliveredPerSecond: number;
+  /** Throughput of each round, when several were combined. */
+  perRound?: number[];
 }
 
 export interface RunOptions {
@@ -52,4 +54,19 @@ export async function drain(platforms: FakePlatforms): Promise<void> {
     last = platforms.delivered();
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+}
+
+/** Several rounds of one server as one result: mean throughput, median p50, worst p99, all failures. */
+export function combine(runs: RunResult[]): RunResult {
+  const mean = (pick: (run: RunResult) => number): number =>
+    runs.reduce((sum, run) => sum + pick(run), 0) / runs.length;
+  const p50s = runs.map((run) => run.p50).sort((a, b) => a - b);
+  return {
+    rps: mean((run) => run.rps),
+    p50: p50s[Math.floor(p50s.length / 2)] ?? 0,
+    p99: Math.max(...runs.map((run) => run.p99)),
+    failed: runs.reduce((sum, run) => sum + run.failed, 0),
+    deliveredPerSecond: mean((run) => run.deliveredPerSecond),
+    perRound: runs.map((run) => Math.round(run.rps)),
+  };
 }

@@ -7,6 +7,7 @@ export type Row =
 
 export interface Settings {
   seconds: number;
+  rounds: number;
   connections: number;
   rate: number;
   redis: boolean;
@@ -19,13 +20,14 @@ const RATIO_TARGET = 0.8;
 export function renderBenchReport(rows: Row[], machine: string, settings: Settings): string {
   const lines = [
     `bench:http — ${machine}`,
-    `${settings.seconds} s per run, ${settings.connections} connections, fixed rate ${settings.rate} req/s; ` +
+    `${settings.rounds} alternating rounds of ${settings.seconds} s at full load per server, ${settings.connections} connections, fixed rate ${settings.rate} req/s; ` +
       `guidebot store: ${settings.redis ? 'Redis' : 'memory'}`,
     '',
     pad([
       'server',
       'channel',
       'req/s',
+      'rounds',
       'p50 ms',
       'p99 ms',
       'replies/s',
@@ -45,6 +47,7 @@ export function renderBenchReport(rows: Row[], machine: string, settings: Settin
         row.server,
         row.channel,
         max.rps.toFixed(0),
+        (max.perRound ?? []).join('/'),
         String(max.p50),
         String(max.p99),
         max.deliveredPerSecond.toFixed(0),
@@ -76,7 +79,7 @@ function measured(rows: Row[], server: string, channel: string) {
   return row && !('skipped' in row) ? row : undefined;
 }
 
-const WIDTHS = [16, 8, 8, 7, 7, 10, 7, 11, 7];
+const WIDTHS = [16, 8, 8, 10, 7, 7, 10, 7, 11, 7];
 function pad(cells: string[]): string {
   return cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(WIDTHS[i] ?? 10))).join(' ');
 }

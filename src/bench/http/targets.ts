@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -18,29 +20,32 @@ export async function startTarget(
   const file = script === 'guidebot' ? path.join(DIST, 'cli.js') : path.join(__dirname, `${script}.js`);
   const args = script === 'guidebot' ? [file, 'serve'] : [file];
   const port = await freePort();
+  // Logs go to a file, as a log shipper would take them. Not a pipe: Node writes to pipes synchronously, so a
+  // busy load generator reading them would stall the server and count as its latency.
+  const logDir = mkdtempSync(path.join(tmpdir(), 'bench-http-'));
+  const logFile = path.join(logDir, `${script}.log`);
+  const log = openSync(logFile, 'w');
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', log, log],
   });
-  // Logs (stderr) are read and dropped, as a log shipper would; the last lines explain a failed start.
-  const tail: string[] = [];
-  child.stderr!.on('data', (chunk: Buffer) => {
-    tail.push(chunk.toString('utf8'));
-    if (tail.length > 20) tail.shift();
-  });
+  closeSync(log);
   const url = `http://127.0.0.1:${port}`;
   await answering(url, child).catch((error: unknown) => {
-    throw new Error(`${(error as Error).message}\n${tail.join('')}`);
+    const tail = readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n');
+    throw new Error(`${(error as Error).message}\n${tail}`);
   });
   return {
     url,
     stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const force = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(force);
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(force);
+      }
+      rmSync(logDir, { recursive: true, force: true });
     },
   };
 }
