@@ -1,8 +1,9 @@
 import type { RunResult } from './measure';
+import type { SteadyResult } from './steady-rate';
 
 /** One server and channel: its maximum-throughput run and its fixed-rate run, or why it was skipped. */
 export type Row =
-  | { server: string; channel: string; max: RunResult; fixed: RunResult }
+  | { server: string; channel: string; max: RunResult; fixed: SteadyResult }
   | { server: string; channel: string; skipped: string };
 
 export interface Settings {
@@ -20,7 +21,7 @@ const RATIO_TARGET = 0.8;
 export function renderBenchReport(rows: Row[], machine: string, settings: Settings): string {
   const lines = [
     `bench:http — ${machine}`,
-    `${settings.rounds} alternating rounds of ${settings.seconds} s at full load per server, ${settings.connections} connections, fixed rate ${settings.rate} req/s; ` +
+    `${settings.rounds} alternating rounds of ${settings.seconds} s at full load per server, ${settings.connections} connections, then ${settings.seconds} s at a steady ${settings.rate} req/s (evenly spaced); ` +
       `guidebot store: ${settings.redis ? 'Redis' : 'memory'}`,
     '',
     pad([
@@ -32,7 +33,7 @@ export function renderBenchReport(rows: Row[], machine: string, settings: Settin
       'p99 ms',
       'replies/s',
       'failed',
-      `p99 @${settings.rate}/s`,
+      `p50/p99 @${settings.rate}/s`,
       'failed',
     ]),
   ];
@@ -52,7 +53,7 @@ export function renderBenchReport(rows: Row[], machine: string, settings: Settin
         String(max.p99),
         max.deliveredPerSecond.toFixed(0),
         String(max.failed),
-        String(fixed.p99),
+        `${fixed.p50}/${fixed.p99}`,
         String(fixed.failed),
       ]),
     );
@@ -67,7 +68,7 @@ export function renderBenchReport(rows: Row[], machine: string, settings: Settin
     lines.push(
       `${channel}: throughput ours/bare ${(ratio * 100).toFixed(0)}% (target ≥ ${RATIO_TARGET * 100}%: ` +
         `${ratio >= RATIO_TARGET ? 'met' : 'MISSED'}); replies delivered ours/bare ${(delivered * 100).toFixed(0)}%; ` +
-        `p99 at ${settings.rate} req/s ${ours.fixed.p99} ms (target < ${P99_TARGET_MS} ms: ` +
+        `p99 at ${settings.rate} req/s ${ours.fixed.p99} ms, bare ${bare.fixed.p99} ms (target < ${P99_TARGET_MS} ms: ` +
         `${ours.fixed.p99 < P99_TARGET_MS && ours.fixed.failed === 0 ? 'met' : 'MISSED'})`,
     );
   }

@@ -1,8 +1,9 @@
 import { cpus, loadavg } from 'node:os';
 import { startFakePlatforms, type FakePlatforms } from './fake-platforms';
 import { BENCH_SIGNING_SECRET, BENCH_SLACK_TOKEN, slackRequest, teamsRequest } from './load';
-import { combine, measure, type RunResult } from './measure';
+import { combine, drain, measure, type RunResult } from './measure';
 import { renderBenchReport, type Row } from './report';
+import { steadyRate, type SteadyResult } from './steady-rate';
 import { startTarget, type Target } from './targets';
 
 // `npm run bench:http`: the running server (guidebot serve) and bare echo bots on the same frameworks, under
@@ -69,21 +70,20 @@ async function compare(
   if (!(await serves(`${targets.guidebot!.url}${path}`)))
     return [{ server: 'guidebot', channel, skipped: `${path} is not served (channel off)` }];
   const request = channel === 'slack' ? slackRequest : () => teamsRequest(platforms.serviceUrl);
-  const run = (name: string, seconds: number, rate?: number): Promise<RunResult> =>
-    measure(platforms, {
-      url: targets[name]!.url,
-      request,
-      seconds,
-      connections: CONNECTIONS,
-      ...(rate && { rate }),
-    });
+  const run = (name: string, seconds: number): Promise<RunResult> =>
+    measure(platforms, { url: targets[name]!.url, request, seconds, connections: CONNECTIONS });
+  const steady = async (name: string): Promise<SteadyResult> => {
+    const result = await steadyRate(targets[name]!.url, request, RATE, SECONDS);
+    await drain(platforms);
+    return result;
+  };
   for (const name of names) await run(name, 2); // warm-up: JIT, connection pools, first-contact notices
   const max: Record<string, RunResult[]> = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < ROUNDS; round++)
     for (const name of names) max[name]!.push(await run(name, SECONDS));
   const rows: Row[] = [];
   for (const name of names)
-    rows.push({ server: name, channel, max: combine(max[name]!), fixed: await run(name, SECONDS, RATE) });
+    rows.push({ server: name, channel, max: combine(max[name]!), fixed: await steady(name) });
   return rows;
 }
 
