@@ -64,10 +64,14 @@ export function renderBenchReport(rows: Row[], machine: string, settings: Settin
     const bare = measured(rows, channel === 'slack' ? 'bare Bolt' : 'bare botbuilder', channel);
     if (!ours || !bare) continue;
     const ratio = ours.max.rps / bare.max.rps;
+    const echo = measured(rows, 'guidebot (echo)', channel);
+    const adapters = echo
+      ? `; adapters alone (echo core) ${((echo.max.rps / bare.max.rps) * 100).toFixed(0)}%`
+      : '';
     const delivered = ours.max.deliveredPerSecond / Math.max(bare.max.deliveredPerSecond, 1e-9);
     lines.push(
       `${channel}: throughput ours/bare ${(ratio * 100).toFixed(0)}% (target ≥ ${RATIO_TARGET * 100}%: ` +
-        `${ratio >= RATIO_TARGET ? 'met' : 'MISSED'}); replies delivered ours/bare ${(delivered * 100).toFixed(0)}%; ` +
+        `${ratio >= RATIO_TARGET ? 'met' : 'MISSED'})${adapters}; replies delivered ours/bare ${(delivered * 100).toFixed(0)}%; ` +
         `p99 at ${settings.rate} req/s ${ours.fixed.p99} ms, bare ${bare.fixed.p99} ms (target < ${P99_TARGET_MS} ms: ` +
         `${ours.fixed.p99 < P99_TARGET_MS && ours.fixed.failed === 0 ? 'met' : 'MISSED'})`,
     );
@@ -80,7 +84,7 @@ function measured(rows: Row[], server: string, channel: string) {
   return row && !('skipped' in row) ? row : undefined;
 }
 
-const WIDTHS = [16, 8, 8, 10, 7, 7, 10, 7, 11, 7];
+const WIDTHS = [17, 8, 8, 10, 7, 7, 10, 7, 11, 7];
 function pad(cells: string[]): string {
   return cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(WIDTHS[i] ?? 10))).join(' ');
 }

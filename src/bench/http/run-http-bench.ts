@@ -16,6 +16,8 @@ const RATE = Number(process.env.BENCH_RATE ?? 200);
 
 type Channel = 'slack' | 'teams';
 const BARE: Record<Channel, string> = { slack: 'bare Bolt', teams: 'bare botbuilder' };
+/** guidebot's server and adapters with an echo in place of the core. */
+const ECHO = 'guidebot (echo)';
 
 async function main(): Promise<void> {
   const platforms = await startFakePlatforms();
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   try {
     targets.guidebot = await startTarget('guidebot', ours);
+    targets[ECHO] = await startTarget('guidebot-echo', ours);
     targets[BARE.slack] = await startTarget('bare-bolt', slackEnv);
     targets[BARE.teams] = await startTarget('bare-botbuilder', {});
     for (const channel of ['slack', 'teams'] as const)
@@ -65,7 +68,7 @@ async function compare(
   targets: Record<string, Target>,
   channel: Channel,
 ): Promise<Row[]> {
-  const names = ['guidebot', BARE[channel]];
+  const names = ['guidebot', ECHO, BARE[channel]];
   const path = channel === 'slack' ? '/slack/events' : '/api/messages';
   if (!(await serves(`${targets.guidebot!.url}${path}`)))
     return [{ server: 'guidebot', channel, skipped: `${path} is not served (channel off)` }];

@@ -14,7 +14,7 @@ const DIST = path.resolve(__dirname, '../..');
 
 /** `node dist/cli.js serve`, or one of the bare echo bots next to this file, on a free loopback port. */
 export async function startTarget(
-  script: 'guidebot' | 'bare-bolt' | 'bare-botbuilder',
+  script: 'guidebot' | 'guidebot-echo' | 'bare-bolt' | 'bare-botbuilder',
   env: Record<string, string>,
 ): Promise<Target> {
   const file = script === 'guidebot' ? path.join(DIST, 'cli.js') : path.join(__dirname, `${script}.js`);
