@@ -5,6 +5,8 @@ import { GuidebotError } from './core/errors';
 import { loadKnowledge } from './core/knowledge/load-knowledge';
 import { loadBot } from './core/load-bot';
 import { writeIndex } from './core/search/index-file';
+import { runDoctor } from './ops/doctor';
+import { CHANNEL_SETUPS } from './server/channels';
 import { startServer } from './server/serve';
 import { DEFAULT_EVAL_FILE, formatEvalReport, readEvalFile, runEval } from './eval/run-eval';
 import { checkKnowledge } from './eval/knowledge-check';
@@ -20,6 +22,7 @@ Usage:
   guidebot chat --json         one turn per line of stdin, one JSON reply per line
   guidebot eval [--file F]     score the evaluation set (default ../shared/eval/dev-questions.jsonl)
   guidebot serve               start the HTTP server (Slack, Teams and the local web chat; see README)
+  guidebot doctor              check the settings, knowledge, channels and Redis; exit 1 if not usable
   guidebot index build         rebuild the search index from knowledge/
   guidebot knowledge check [--file F]
                                validate every knowledge file and run the eval (for owners, after an edit)
@@ -90,11 +93,21 @@ async function main(argv: string[]): Promise<number> {
     case 'serve': {
       const running = await startServer({ env: process.env });
       await new Promise<void>((resolve) => {
-        const stop = (): void => void running.close().then(resolve);
-        process.once('SIGTERM', stop);
-        process.once('SIGINT', stop);
+        // The first signal drains gracefully (bounded by SHUTDOWN_TIMEOUT_SECONDS); a second one quits now.
+        const quit = (): never => process.exit(1);
+        const stop = (): void => {
+          process.off('SIGTERM', stop).off('SIGINT', stop);
+          process.once('SIGTERM', quit).once('SIGINT', quit);
+          void running.close().then(resolve);
+        };
+        process.once('SIGTERM', stop).once('SIGINT', stop);
       });
       return 0;
+    }
+    case 'doctor': {
+      const report = await runDoctor({ env: process.env, setups: CHANNEL_SETUPS });
+      process.stdout.write(`${report.lines.join('\n')}\n`);
+      return report.ok ? 0 : 1;
     }
     case 'index': {
       if (rest[0] !== 'build') return usageError('did you mean "guidebot index build"?');

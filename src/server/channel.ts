@@ -2,6 +2,8 @@ import type { Env } from '../config';
 import type { Bot, ConversationState } from '../core/bot';
 import type { ConversationStore } from '../core/state/conversation-store';
 import type { SearchIndex } from '../core/search/search-index';
+import type { Logger } from './logger';
+import type { Metrics } from './metrics';
 import type { Route } from './route';
 
 /** What every channel gets from the server: the one core, and the store replicas share. */
@@ -10,6 +12,10 @@ export interface ChannelContext {
   index: SearchIndex;
   store: ConversationStore<ConversationState>;
   env: Env;
+  /** Count store failures (`metrics.storeErrors.inc()`) and dropped retries (`metrics.dedupeHits.inc()`). */
+  metrics?: Metrics;
+  /** Structured logs; lines written while a request is handled carry its reqId. Never log message text. */
+  logger?: Logger;
 }
 
 /** A running channel: the routes it serves and, for sockets or timers, how to start and stop it. */

@@ -1,12 +1,66 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from './logger';
+import type { Metrics } from './metrics';
+import { BodyTooLargeError, MalformedBodyError } from './read-body';
+import { runInRequest, toRequestId } from './request-context';
 import { sendJson, type Route } from './route';
 
-/** One server for every channel: routes by method and path, 404/405 otherwise, 500 (no stack) on a throw. */
-export function createHttpServer(routes: Route[], onError: (error: unknown) => void = () => {}): Server {
-  return createServer((req, res) => {
+/** What the server does besides routing: logs, metrics, and who to tell about a failed handler. */
+export interface HttpServerOptions {
+  onError?: (error: unknown) => void;
+  logger?: Logger;
+  metrics?: Metrics;
+  /** The channel that serves a route (a metric label and log field); 'server' when none does. */
+  channelOf?: (route: Route) => string | undefined;
+}
+
+// Probes hit these every few seconds: their lines are kept to debug so they do not drown the turns.
+const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+/**
+ * One server for every channel: routes by method and path, 404/405 otherwise, 413/400 for bodies a route
+ * refuses, 500 (no stack) on any other throw. Every request gets an id (a sane incoming x-request-id, or a
+ * new one) echoed in the response, one log line without its body, and a count in the metrics.
+ */
+export function createHttpServer(
+  routes: Route[],
+  options: HttpServerOptions | ((error: unknown) => void) = {},
+): Server {
+  const {
+    onError = () => {},
+    logger,
+    metrics,
+    channelOf,
+  } = typeof options === 'function' ? { onError: options } : options;
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    const reqId = toRequestId(req.headers['x-request-id']);
+    res.setHeader('x-request-id', reqId);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const matching = routes.filter((route) => route.path === path);
     const route = matching.find((candidate) => candidate.method === req.method);
+    const labels = {
+      // Unknown paths share one label: a scanner must not grow the metrics without bound.
+      route: matching.length ? path : 'unmatched',
+      channel: (route && channelOf?.(route)) ?? 'server',
+    };
+    res.once('close', () => {
+      const seconds = (performance.now() - started) / 1000;
+      const status = res.writableFinished ? String(res.statusCode) : 'aborted';
+      metrics?.httpRequests.inc({ ...labels, status });
+      metrics?.httpDuration.observe(labels, seconds);
+      logger?.[QUIET_PATHS.has(path) ? 'debug' : 'info'](
+        {
+          reqId,
+          method: req.method,
+          path: path.slice(0, 200),
+          ...labels,
+          status: res.writableFinished ? res.statusCode : 'aborted',
+          durationMs: Math.round(seconds * 10_000) / 10,
+        },
+        'request',
+      );
+    });
     if (!route) {
       if (matching.length) res.setHeader('allow', matching.map((r) => r.method).join(', '));
       sendJson(res, matching.length ? 405 : 404, {
@@ -14,13 +68,24 @@ export function createHttpServer(routes: Route[], onError: (error: unknown) => v
       });
       return;
     }
-    Promise.resolve()
-      .then(() => route.handle(req, res))
-      .catch((error: unknown) => {
-        onError(error);
-        sendJson(res, 500, { error: 'internal error' });
-      });
+    runInRequest({ reqId }, () =>
+      Promise.resolve()
+        .then(() => route.handle(req, res))
+        .catch((error: unknown) => answerError(res, error, onError)),
+    );
   });
+  // A client that trickles its request must not hold a connection (or a shutdown) for minutes.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 20_000;
+  return server;
+}
+
+function answerError(res: ServerResponse, error: unknown, onError: (error: unknown) => void): void {
+  if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: error.message });
+  if (error instanceof MalformedBodyError) return sendJson(res, 400, { error: error.message });
+  onError(error);
+  if (res.headersSent) res.destroy();
+  else sendJson(res, 500, { error: 'internal error' });
 }
 
 /** `GET /healthz`: the process is up and serving. */

@@ -1,31 +1,62 @@
 import pino, { type Logger } from 'pino';
 import type { Env } from '../config';
+import { loadLogLevel } from '../ops/ops-config';
+import { currentRequest } from './request-context';
 
 export type { Logger };
 
+// Fields that could carry message text, secrets or personal details, at the top level and one level down.
+const SENSITIVE = ['text', 'question', 'token', 'authorization', 'cookie', 'secret', 'password', 'signature'];
+
+/** Paths pino blanks out in every log line. */
+export const REDACTED_PATHS = [
+  ...SENSITIVE.flatMap((field) => [field, `*.${field}`]),
+  // Only at the top level: `err.message` is the error's own, and needed.
+  'message',
+  'inbound.text',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  'headers.cookie',
+  'headers["x-slack-signature"]',
+];
+
 /**
- * Structured JSON logs on stderr. Message text and secrets never belong in a log line: the fields that could
- * carry them are redacted even when a caller passes them by mistake.
+ * Structured JSON logs on stderr at LOG_LEVEL (a bad value is a ConfigError naming it). Message text and
+ * secrets never belong in a log line: the fields that could carry them are redacted even when a caller
+ * passes them by mistake. Lines written while a request is handled carry its `reqId`.
  */
 export function createLogger(env: Env, destination: NodeJS.WritableStream = process.stderr): Logger {
   return pino(
     {
-      level: env.LOG_LEVEL ?? 'info',
+      level: loadLogLevel(env),
       base: { service: 'guidebot' },
-      redact: {
-        paths: [
-          'text',
-          '*.text',
-          'question',
-          '*.question',
-          'token',
-          '*.token',
-          'authorization',
-          '*.authorization',
-        ],
-        censor: '[redacted]',
+      // ISO times read at a glance in `kubectl logs` and parse in every log pipeline.
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      serializers: { err: toSafeError },
+      mixin: () => {
+        const request = currentRequest();
+        return request ? { reqId: request.reqId } : {};
       },
     },
     destination as pino.DestinationStream,
   );
+}
+
+/**
+ * An error as a log field: its type, code, message and stack only. SDK errors carry the request they failed
+ * on (axios `config.headers.Authorization` holds the bot token), so their other properties stay out.
+ */
+export function toSafeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const { code, status, statusCode } = error as Error & Record<string, unknown>;
+  return {
+    type: error.name,
+    message: error.message,
+    ...(typeof code === 'string' && { code }),
+    ...(typeof (status ?? statusCode) === 'number' && { status: status ?? statusCode }),
+    stack: error.stack,
+    ...(error.cause !== undefined && { cause: toSafeError(error.cause) }),
+  };
 }

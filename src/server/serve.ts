@@ -1,12 +1,25 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { loadConfig, type Env } from '../config';
+import type { ConversationState } from '../core/bot';
+import type { ConversationStore } from '../core/state/conversation-store';
+import { openAnalytics } from '../core/analytics/open-analytics';
+import { combineObservers } from '../core/combine-observers';
 import { loadBot } from '../core/load-bot';
+import { loadOperations, renderRateLimitMessage } from '../ops/operations-file';
+import { loadOpsConfig } from '../ops/ops-config';
 import type { Channel, ChannelSetup } from './channel';
 import { CHANNEL_SETUPS } from './channels';
 import { createStore } from './create-store';
+import { trackInFlight } from './graceful-close';
 import { createHttpServer, healthRoute } from './http-server';
 import { createLogger, type Logger } from './logger';
+import { createMetrics, createMetricsRoute, type Metrics } from './metrics';
+import { createReadyRoute } from './ready-route';
+import { createServerBot } from './server-bot';
+import { createMetricsObserver } from './turn-metrics';
+import { trackTurns } from './track-turns';
+import type { Route } from './route';
 
 export interface RunningServer {
   server: Server;
@@ -14,6 +27,11 @@ export interface RunningServer {
   url: string;
   channels: Channel[];
   setups: ChannelSetup[];
+  metrics: Metrics;
+  /**
+   * Graceful shutdown: stops accepting, lets requests in flight finish (up to SHUTDOWN_TIMEOUT_SECONDS),
+   * then stops the channels and closes the store. Calling it again returns the same promise.
+   */
   close(): Promise<void>;
 }
 
@@ -22,6 +40,8 @@ export interface ServeOptions {
   logger?: Logger;
   /** Channel set-ups to use instead of the registered ones (tests). */
   setups?: Array<(env: Env) => ChannelSetup>;
+  /** A store to use instead of the one REDIS_URL selects (tests). */
+  store?: ConversationStore<ConversationState>;
 }
 
 /** Loads knowledge, the store and every enabled channel, and listens on HOST:PORT. */
@@ -29,28 +49,63 @@ export async function startServer({
   env,
   logger = createLogger(env),
   setups,
+  store: givenStore,
 }: ServeOptions): Promise<RunningServer> {
   const config = loadConfig(env);
-  const store = await createStore(config);
-  const { bot, index } = loadBot({
+  const ops = loadOpsConfig(env);
+  const operations = loadOperations(config.GUIDEBOT_KNOWLEDGE_DIR);
+  const store = givenStore ?? (await createStore(config));
+  const metrics = createMetrics();
+  const analytics = await openAnalytics(env);
+  const loaded = loadBot({
     store,
+    observe: combineObservers(analytics.observe, createMetricsObserver(metrics.registry)),
+    retentionDays: analytics.retentionDays,
     conversationTtlSeconds: config.CONVERSATION_TTL_MINUTES * 60,
     ...(config.GUIDEBOT_KNOWLEDGE_DIR && { knowledgeDir: config.GUIDEBOT_KNOWLEDGE_DIR }),
     ...(config.GUIDEBOT_INDEX_PATH && { indexPath: config.GUIDEBOT_INDEX_PATH }),
   });
+  const { index } = loaded;
+  const turns = trackTurns(
+    createServerBot({
+      bot: loaded.bot,
+      store,
+      perMinute: ops.RATE_LIMIT_PER_MINUTE,
+      rateLimitMessage: renderRateLimitMessage(operations, ops.RATE_LIMIT_PER_MINUTE),
+      metrics,
+      logger,
+    }),
+  );
+  const { bot } = turns;
+
   const decided = (setups ?? CHANNEL_SETUPS).map((setup) => setup(env));
   const channels: Channel[] = [];
+  const channelOf = new Map<Route, string>();
   for (const setup of decided) {
     if (!setup.enabled) {
       logger.info({ channel: setup.name, reason: setup.reason }, 'channel off');
       continue;
     }
-    channels.push(await setup.create({ bot, index, store, env }));
+    const channel = await setup.create({ bot, index, store, env, metrics, logger });
+    for (const route of channel.routes) channelOf.set(route, channel.name);
+    channels.push(channel);
     logger.info({ channel: setup.name, summary: setup.summary }, 'channel on');
   }
-  const server = createHttpServer([healthRoute, ...channels.flatMap((channel) => channel.routes)], (error) =>
-    logger.error({ err: error }, 'request failed'),
-  );
+
+  let draining = false;
+  const routes = [
+    healthRoute,
+    createReadyRoute({ index, store, draining: () => draining }),
+    createMetricsRoute(metrics),
+    ...channels.flatMap((channel) => channel.routes),
+  ];
+  const server = createHttpServer(routes, {
+    logger,
+    metrics,
+    channelOf: (route) => channelOf.get(route),
+    onError: (error) => logger.error({ err: error }, 'request failed'),
+  });
+  const closer = trackInFlight(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, resolve);
@@ -59,16 +114,35 @@ export async function startServer({
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   const url = `http://${host}:${port}`;
-  logger.info({ url }, 'listening');
+  logger.info({ url, indexSource: loaded.indexSource }, 'listening');
+
+  let closing: Promise<void> | undefined;
+  const shutDown = async (): Promise<void> => {
+    draining = true;
+    const deadline = performance.now() + ops.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+    logger.info({ inFlight: closer.inFlight(), turns: turns.inFlight() }, 'shutting down');
+    const { cut } = await closer.close(ops.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+    if (cut) logger.warn({ cut }, 'requests still running at SHUTDOWN_TIMEOUT_SECONDS were cut');
+    // Stop the channels' own intake (Socket Mode) before waiting for the turns they started.
+    for (const channel of channels)
+      await Promise.resolve()
+        .then(() => channel.stop?.())
+        .catch((error: unknown) =>
+          logger.error({ err: error, channel: channel.name }, 'channel stop failed'),
+        );
+    // Turns answered after the HTTP ack (Slack) still write their state: the store stays open for them.
+    const unfinished = await turns.settled(deadline - performance.now());
+    if (unfinished) logger.warn({ unfinished }, 'turns still running at SHUTDOWN_TIMEOUT_SECONDS');
+    await store.close();
+    await analytics.close();
+    logger.info('stopped');
+  };
   return {
     server,
     url,
     channels,
     setups: decided,
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      for (const channel of channels) await channel.stop?.();
-      await store.close();
-    },
+    metrics,
+    close: () => (closing ??= shutDown()),
   };
 }

@@ -51,7 +51,7 @@ export async function createSlackChannel(
   context: ChannelContext,
   options: SlackOptions = {},
 ): Promise<Channel> {
-  const logger = (options.logger ?? createLogger(context.env)).child({ channel: 'slack' });
+  const logger = (options.logger ?? context.logger ?? createLogger(context.env)).child({ channel: 'slack' });
   const boltLogger = toBoltLogger(logger);
   const clientOptions = { ...(config.apiUrl && { slackApiUrl: config.apiUrl }), logger: boltLogger };
   const client = new webApi.WebClient(config.botToken, {
@@ -83,6 +83,7 @@ export async function createSlackChannel(
     bot: context.bot,
     store: context.store,
     logger,
+    ...(context.metrics && { metrics: context.metrics }),
     outbox: createOutbox(client, logger, fallbackText(context)),
     fallbackText: fallbackText(context),
     render: (reply: Reply, options: RenderOptions = {}) =>

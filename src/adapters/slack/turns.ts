@@ -1,6 +1,7 @@
 import type { Bot } from '../../core/bot';
 import type { ConversationStore } from '../../core/state/conversation-store';
 import type { Inbound, Reply } from '../../core/types';
+import type { Metrics } from '../../server/metrics';
 import type { Logger } from '../../server/logger';
 import type { SlackMessage } from './blocks';
 import type { Outbox } from './outbox';
@@ -16,6 +17,8 @@ export interface SlackDeps {
   outbox: Outbox;
   logger: Logger;
   store: Pick<ConversationStore<unknown>, 'claim'>;
+  /** The server's counters of retries answered by another delivery, and of store failures. */
+  metrics?: Pick<Metrics, 'dedupeHits' | 'storeErrors'>;
   /** The contact line sent when the bot itself failed or a reply could not be delivered. */
   fallbackText: string;
   /** renderReply with what Slack needs from knowledge/ (the "did you mean" heading). */
@@ -30,9 +33,13 @@ export async function claimEvent(deps: SlackDeps, eventId: unknown, retryNum: un
   if (typeof eventId !== 'string' || !eventId) return true;
   try {
     const first = await deps.store.claim(`slack:event:${eventId}`, EVENT_CLAIM_SECONDS);
-    if (!first) deps.logger.info({ eventId, retryNum }, 'slack event already answered');
+    if (!first) {
+      deps.metrics?.dedupeHits.inc();
+      deps.logger.info({ eventId, retryNum }, 'slack event already answered');
+    }
     return first;
   } catch (error) {
+    deps.metrics?.storeErrors.inc();
     // Without the store a retry may be answered twice; that beats answering nothing.
     deps.logger.warn({ err: { name: (error as Error)?.name } }, 'slack event claim failed');
     return true;

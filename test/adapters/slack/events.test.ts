@@ -23,7 +23,8 @@ beforeAll(async () => {
   h = await startSlackHarness();
 });
 afterAll(() => h.close());
-beforeEach(() => {
+beforeEach(async () => {
+  await h.fake.settle();
   h.fake.reset();
   h.rewrite = undefined;
 });
@@ -124,6 +125,9 @@ describe('retries', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(h.fake.callsOf('chat.postMessage')).toHaveLength(1);
+    // Operators see the retries that were not answered again.
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    expect(Number(/^guidebot_dedupe_hits_total (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
   });
 
   it('answers a retry whose first delivery never reached the bot', async () => {

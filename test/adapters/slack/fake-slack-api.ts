@@ -67,6 +67,19 @@ export class FakeSlackApi {
     this.scripts.clear();
   }
 
+  /**
+   * Waits until no call has arrived for `quietMs`, so messages still on their way from an earlier test (the
+   * collection notice follows a first answer) do not land in the next one.
+   */
+  async settle(quietMs = 150, timeoutMs = 5000): Promise<void> {
+    const end = Date.now() + timeoutMs;
+    let seen = -1;
+    while (seen !== this.calls.length && Date.now() < end) {
+      seen = this.calls.length;
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+    }
+  }
+
   callsOf(method: string): ApiCall[] {
     return this.calls.filter((call) => call.method === method);
   }

@@ -56,7 +56,8 @@ beforeAll(async () => {
   h = await startSlackHarness();
 });
 afterAll(() => h.close());
-beforeEach(() => {
+beforeEach(async () => {
+  await h.fake.settle();
   h.fake.reset();
   h.rewrite = undefined;
 });

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { parseEnv, type Env } from '../config';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const opsSchema = z.object({
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
+  // 0 turns the limit off (a trusted single-user install, or a limit enforced in front of the bot).
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(20),
+});
+
+const fixes: Record<string, string> = {
+  LOG_LEVEL: `Set it to one of ${LOG_LEVELS.join(', ')}, or leave it unset for info.`,
+  SHUTDOWN_TIMEOUT_SECONDS:
+    'Set it to the seconds in-flight requests may take to finish on shutdown (at most 600), or leave it unset for 10.',
+  RATE_LIMIT_PER_MINUTE:
+    'Set it to a whole number of messages a person may send a minute (0 for no limit), or leave it unset for 20.',
+};
+
+/** Operational settings: log level, shutdown bound and the per-user rate limit. */
+export type OpsConfig = z.infer<typeof opsSchema>;
+
+/** Reads the operational settings; a bad value is a ConfigError naming the variable and the fix. */
+export function loadOpsConfig(env: Env): OpsConfig {
+  return parseEnv(opsSchema, env, fixes);
+}
+
+/** Reads LOG_LEVEL alone, for loggers made before (or apart from) the rest of the settings. */
+export function loadLogLevel(env: Env): OpsConfig['LOG_LEVEL'] {
+  return parseEnv(opsSchema.pick({ LOG_LEVEL: true }), env, fixes).LOG_LEVEL;
+}

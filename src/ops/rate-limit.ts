@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { Bot } from '../core/bot';
+import { renderReplyText } from '../core/reply-text';
+import type { Inbound, Reply } from '../core/types';
+
+/** A fixed-window counter: the store satisfies it, shared across replicas when it is Redis. */
+export interface RateCounter {
+  /** Adds one to `key` and returns the count in the current window of `windowSeconds`. */
+  increment(key: string, windowSeconds: number): Promise<number>;
+}
+
+export interface RateLimitOptions {
+  /** Turns one person may take in a minute on one channel; 0 turns the limit off. */
+  perMinute: number;
+  /** The friendly reply sent instead of an answer (from knowledge/operations.yaml). */
+  message: string;
+  /** Told about each refused turn (metrics). */
+  onLimited?(inbound: Inbound): void;
+  /** Told when the counter fails; the turn is answered anyway. */
+  onError?(error: unknown): void;
+}
+
+/** The counter key for a person on a channel. The user id is hashed: the store never sees it in the clear. */
+export function toRateKey(inbound: Pick<Inbound, 'channel' | 'user'>): string {
+  const user = createHash('sha256').update(inbound.user).digest('hex').slice(0, 32);
+  return `rate:${inbound.channel}:${user}`;
+}
+
+/**
+ * Wraps a bot so that a person who sends more than `perMinute` messages in a minute gets `message` instead
+ * of an answer until the minute is over. When the counter cannot be reached the turn goes through: a store
+ * outage must not silence the bot.
+ */
+export function withRateLimit(bot: Bot, counter: RateCounter, options: RateLimitOptions): Bot {
+  if (options.perMinute <= 0) return bot;
+  const limited: Reply = { kind: 'smalltalk', text: '', intro: options.message, ...EMPTY };
+  limited.text = renderReplyText(limited);
+  return {
+    ...bot,
+    async handle(inbound) {
+      let count: number;
+      try {
+        count = await counter.increment(toRateKey(inbound), 60);
+      } catch (error) {
+        options.onError?.(error);
+        return bot.handle(inbound);
+      }
+      if (count <= options.perMinute) return bot.handle(inbound);
+      options.onLimited?.(inbound);
+      return [structuredClone(limited)];
+    },
+  };
+}
+
+const EMPTY = { passages: [], citations: [], choices: [], contacts: [] } satisfies Partial<Reply>;
