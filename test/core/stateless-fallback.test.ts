@@ -16,7 +16,7 @@ function failingStore(error: Error): ConversationStore<ConversationState> {
 
 const down = () => new GuidebotError('STORE_UNAVAILABLE', 'Redis at redis://127.0.0.1:1 is unavailable');
 const turn = (text: string, choice?: string) => ({
-  channel: 'test',
+  channel: 'console' as const,
   conversation: 'c',
   user: 'u',
   text,
