@@ -15,6 +15,7 @@ export interface RunResult {
   perRound?: number[];
 }
 
+/** Where one autocannon run goes, with what, for how long. */
 export interface RunOptions {
   url: string;
   request: () => Request;

@@ -6,6 +6,7 @@ export type Row =
   | { server: string; channel: string; max: RunResult; fixed: SteadyResult }
   | { server: string; channel: string; skipped: string };
 
+/** How the runs were made, printed above the table. */
 export interface Settings {
   seconds: number;
   rounds: number;
