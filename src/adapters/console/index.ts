@@ -1,7 +1,8 @@
 import type { Readable, Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import type { Bot } from '../../core/bot';
-import type { Inbound, Reply } from '../../core/types';
+import { resolveChoice } from '../../core/choices';
+import type { Choice, Inbound, Reply } from '../../core/types';
 import { eachLine } from './lines';
 import { renderForTerminal } from './render';
 
@@ -10,6 +11,14 @@ const USER = 'console-user';
 
 function turn(conversation: string, text: string): Inbound {
   return { channel: CHANNEL, conversation, user: USER, text };
+}
+
+/** A line typed after the welcome screen: its number or label picks one of the choices it showed. */
+function afterWelcome(conversation: string, line: string, welcome: Choice[]): Inbound {
+  const picked = resolveChoice(welcome, { channel: CHANNEL, conversation, user: USER, text: line });
+  return picked
+    ? { channel: CHANNEL, conversation, user: USER, choice: picked.id }
+    : turn(conversation, line);
 }
 
 /** `guidebot ask "question"`: one answer, printed for a person. */
@@ -39,7 +48,8 @@ export async function chatInteractive(
   output: Writable,
   greeting: string,
 ): Promise<void> {
-  output.write(`${greeting}\n\n`);
+  const welcome = bot.welcome();
+  output.write(`${greeting}\n\n${renderForTerminal(welcome)}\n\n`);
   const reader = createInterface({
     input,
     output,
@@ -47,9 +57,13 @@ export async function chatInteractive(
     terminal: Boolean((input as { isTTY?: boolean }).isTTY),
   });
   reader.prompt();
+  let first = true;
   for await (const line of reader) {
     if (['exit', 'quit', '/exit', '/quit'].includes(line.trim().toLowerCase())) break;
-    const replies: Reply[] = await bot.handle(turn('chat', line));
+    // The welcome is shown before the conversation exists, so the core cannot resolve "2" against it.
+    const inbound = first ? afterWelcome('chat', line, welcome.choices) : turn('chat', line);
+    first = false;
+    const replies: Reply[] = await bot.handle(inbound);
     for (const reply of replies) output.write(`\n${renderForTerminal(reply)}\n\n`);
     reader.prompt();
   }

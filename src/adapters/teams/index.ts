@@ -28,7 +28,7 @@ export function teamsSetup(env: Env): ChannelSetup {
 
 /** The Teams channel: one CloudAdapter and the `/api/messages` route on the shared server. */
 export async function createTeamsChannel(context: ChannelContext, config: TeamsConfig): Promise<Channel> {
-  const logger = createLogger(context.env).child({ channel: 'teams' });
+  const logger = (context.logger ?? createLogger(context.env)).child({ channel: 'teams' });
   const adapter = new TeamsCloudAdapter(config);
   const { contacts } = context.index.kb;
   const helpContact = contacts.contacts.find((c) => c.id === contacts.fallback) ?? contacts.contacts[0];

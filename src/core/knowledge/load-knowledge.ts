@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { loadDialogs } from '../dialogs/load-dialogs';
+import type { Dialog } from '../dialogs/types';
 import { KnowledgeFileError } from '../errors';
 import type { Guideline } from './guideline';
 import { parseGuideline } from './parse-guideline';
@@ -24,6 +26,8 @@ export interface KnowledgeBase {
   synonyms: SynonymsFile;
   questions: QuestionsFile;
   messages: MessagesFile;
+  /** The guided dialogs of knowledge/dialogs/, checked against the guideline and contacts. */
+  dialogs: Dialog[];
   /** sha256 of every knowledge file: the index built from them is stale when it differs. */
   hash: string;
 }
@@ -83,5 +87,7 @@ export function loadKnowledge(dir = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
   for (const id of Object.keys(questions.sections))
     if (!sectionIds.has(id)) throw unknownSection('questions.yaml', questionsText!, ['sections', id], id);
 
-  return { dir, guideline, contacts, synonyms, questions, messages, hash: hash.digest('hex') };
+  // Dialogs do not feed the search index, so they stay out of its hash.
+  const dialogs = loadDialogs(file('dialogs'), { guideline, contacts: contacts.contacts }, messages.dialogs);
+  return { dir, guideline, contacts, synonyms, questions, messages, dialogs, hash: hash.digest('hex') };
 }

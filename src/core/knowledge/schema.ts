@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  dialogMessagesSchema,
+  escalationMessagesSchema,
+  feedbackMessagesSchema,
+} from '../dialogs/messages-schema';
 
 const isoDate = z
   .string()
@@ -101,6 +106,9 @@ export const messagesFileSchema = z
           .strict(),
       )
       .min(1),
+    dialogs: dialogMessagesSchema,
+    escalation: escalationMessagesSchema,
+    feedback: feedbackMessagesSchema,
   })
   .strict();
 export type MessagesFile = z.infer<typeof messagesFileSchema>;

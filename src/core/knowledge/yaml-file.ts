@@ -1,4 +1,4 @@
-import { Document, LineCounter, parseDocument, isNode } from 'yaml';
+import { Document, LineCounter, parseDocument, isMap, isNode, isScalar } from 'yaml';
 import type { ZodType } from 'zod';
 import { KnowledgeFileError } from '../errors';
 
@@ -44,18 +44,36 @@ function placeIn(
   path: (string | number)[],
   lineOffset: number,
 ): string {
-  const node = nearestNode(doc, path);
+  const node = nearestNode(doc, lineCounter, path);
   const at = node === undefined ? undefined : lineCounter.linePos(node);
   return at ? `${at.line + lineOffset}:${at.col}` : '';
 }
 
-/** Offset of the deepest node on `path` that exists (a missing key points at its parent). */
-function nearestNode(doc: Document, path: (string | number)[]): number | undefined {
+/**
+ * Offset of the deepest node on `path` that exists (a missing key points at its parent). A value on its
+ * key's line is pointed at itself; a nested block at its key ("steps.issue" at the "issue:" line).
+ */
+function nearestNode(doc: Document, lineCounter: LineCounter, path: (string | number)[]): number | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
     const node: unknown = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) return node.range[0];
+    const value = isNode(node) && node.range ? node.range[0] : undefined;
+    const key = depth > 0 ? keyNode(doc, path.slice(0, depth)) : undefined;
+    if (
+      key !== undefined &&
+      (value === undefined || lineCounter.linePos(key).line !== lineCounter.linePos(value).line)
+    )
+      return key;
+    if (value !== undefined) return value;
   }
   return undefined;
+}
+
+/** Offset of the key of a mapping entry, if `path` ends in one. */
+function keyNode(doc: Document, path: (string | number)[]): number | undefined {
+  const parent: unknown = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
+  return pair && isScalar(pair.key) && pair.key.range ? pair.key.range[0] : undefined;
 }
 
 export function formatPath(path: (string | number)[]): string {

@@ -45,8 +45,8 @@ describe('answering', () => {
   });
 
   it('answers a direct message directly, not in a thread', async () => {
-    const reply = await expected('do I need a PIA?');
-    await sendEvent(h.url, directMessage('do I need a PIA?'));
+    const reply = await expected('do I need a PIA to set up a Twitter account?');
+    await sendEvent(h.url, directMessage('do I need a PIA to set up a Twitter account?'));
     const [post] = await h.fake.waitFor('chat.postMessage');
     expect(post!.params.channel).toBe('D0PRIVATE01');
     expect(post!.params.thread_ts).toBeUndefined();
@@ -68,11 +68,11 @@ describe('answering', () => {
     await sendEvent(h.url, envelope('message-im-changed.json', {}));
     await sendEvent(h.url, directMessage('hello', { user: 'U0OTHERBOT', bot_id: 'B0OTHER01' }));
     await sendEvent(h.url, directMessage('hello', { subtype: 'channel_join' }));
-    await sendEvent(h.url, directMessage('do I need a PIA?'));
+    await sendEvent(h.url, directMessage('do I need a PIA to set up a Twitter account?'));
     await h.fake.waitFor('chat.postMessage');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(h.fake.callsOf('chat.postMessage')).toHaveLength(1);
-    expect(h.turns.at(-1)?.text).toBe('do I need a PIA?');
+    expect(h.turns.at(-1)?.text).toBe('do I need a PIA to set up a Twitter account?');
   });
 
   it('shows a fallback with the "did you mean" heading, the nearby sections as buttons and the contact', async () => {
@@ -131,7 +131,7 @@ describe('retries', () => {
   });
 
   it('answers a retry whose first delivery never reached the bot', async () => {
-    await sendEvent(h.url, directMessage('do I need a PIA?'), {
+    await sendEvent(h.url, directMessage('do I need a PIA to set up a Twitter account?'), {
       headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' },
     });
     await h.fake.waitFor('chat.postMessage');
@@ -146,7 +146,7 @@ describe('Slack API trouble', () => {
       body: { ok: false, error: 'ratelimited' },
     });
     const started = Date.now();
-    await sendEvent(h.url, directMessage('do I need a PIA?'));
+    await sendEvent(h.url, directMessage('do I need a PIA to set up a Twitter account?'));
     const posts = await h.fake.waitFor('chat.postMessage', 2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
     expect(posts[1]!.params.blocks).toEqual(posts[0]!.params.blocks);
@@ -155,7 +155,7 @@ describe('Slack API trouble', () => {
 
   it('retries a 5xx with back-off and delivers', async () => {
     h.fake.script('chat.postMessage', { status: 503, body: {} }, { status: 500, body: {} });
-    await sendEvent(h.url, directMessage('do I need a PIA?'));
+    await sendEvent(h.url, directMessage('do I need a PIA to set up a Twitter account?'));
     const posts = await h.fake.waitFor('chat.postMessage', 3);
     expect(posts[2]!.params.blocks).toBeDefined();
   });
@@ -177,9 +177,9 @@ describe('Slack API trouble', () => {
       { body: { ok: false, error: 'channel_not_found' } },
       { body: { ok: false, error: 'channel_not_found' } },
     );
-    await sendEvent(h.url, directMessage('do I need a PIA?'));
+    await sendEvent(h.url, directMessage('do I need a PIA to set up a Twitter account?'));
     await h.fake.waitFor('chat.postMessage', 2);
-    await sendEvent(h.url, directMessage('do I need a PIA?'));
+    await sendEvent(h.url, directMessage('do I need a PIA to set up a Twitter account?'));
     await h.fake.waitFor('chat.postMessage', 3);
   });
 

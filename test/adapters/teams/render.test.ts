@@ -113,11 +113,29 @@ describe('Teams rendering', () => {
     expect(cardTexts(card).filter((t) => t.includes('ce@example.org'))).toHaveLength(1);
   });
 
-  test('small talk is a plain message without a card', () => {
-    const [message, ...rest] = renderReply(bot.welcome());
+  test('small talk is a plain message without a card', async () => {
+    const [thanks] = await bot.handle({
+      channel: 'teams',
+      conversation: 'smalltalk',
+      user: 'u',
+      text: 'thanks',
+    });
+    expect(thanks?.kind).toBe('smalltalk');
+    expect(thanks?.choices).toEqual([]);
+    const [message, ...rest] = renderReply(thanks!);
     expect(rest).toHaveLength(0);
-    expect(message?.text).toBe(bot.welcome().text);
+    expect(message?.text).toBe(thanks!.text);
     expect(message?.attachments).toBeUndefined();
+  });
+
+  test('the welcome is a card with the guided dialogs as buttons', () => {
+    const welcome = bot.welcome();
+    expect(welcome.choices.length).toBeGreaterThan(0);
+    const [message, ...rest] = renderReply(welcome);
+    expect(rest).toHaveLength(0);
+    const card = cardOfActivity(message!);
+    expect(submitButtons(card).map((b) => b.data.guidebot.choice)).toEqual(welcome.choices.map((c) => c.id));
+    expect([message!.text, ...cardTexts(card)].join('\n')).toContain(welcome.intro!.split('\n\n')[0]);
   });
 
   test("the fallback shows the core's 'might be close' heading above its section buttons", async () => {

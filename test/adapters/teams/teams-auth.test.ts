@@ -71,6 +71,8 @@ afterAll(() => {
   jest.restoreAllMocks();
   nock.cleanAll();
   nock.enableNetConnect();
+  // Take nock's interceptor off Node's http, so test files that run later in this worker get the real one.
+  nock.restore();
 });
 
 beforeEach(async () => {

@@ -53,6 +53,9 @@ beforeEach(async () => {
   server = await startServer({ env: LOCAL_ENV });
 });
 
+// Take nock's interceptor off Node's http, so test files that run later in this worker get the real one.
+afterAll(() => nock.restore());
+
 afterEach(async () => {
   await server.close();
   await connector.close();
@@ -155,7 +158,13 @@ describe('Teams: conversations in local mode (no app id, loopback connector)', (
       activity('install', { type: 'installationUpdate', action: 'add', membersAdded: [] }),
     );
 
-    expect(connector.messages().map((m) => m.body.text)).toEqual([welcome.text]);
+    // One greeting: the welcome's words, with the guided dialogs as buttons.
+    const messages = connector.messages();
+    expect(messages).toHaveLength(1);
+    const card = cardOf(messages[0]!);
+    expect(submitButtons(card).map((b) => b.data.guidebot.choice)).toEqual(welcome.choices.map((c) => c.id));
+    const shown = [String(messages[0]!.body.text), ...cardTexts(card)].join('\n');
+    expect(shown).toContain(welcome.intro!.split('\n\n')[0]);
   });
 
   test('someone else joining a conversation is not greeted', async () => {

@@ -79,7 +79,7 @@ describe('collection notice', () => {
 
   it('can be left out where the first reply must be the answer (ask --json, eval)', async () => {
     const { ask } = setUp({ collectionNotice: false });
-    const replies = await ask('do I need a PIA?');
+    const replies = await ask('do I need a PIA to set up a Twitter account?');
     expect(replies).toHaveLength(1);
     expect(replies[0]!.kind).toBe('answer');
   });

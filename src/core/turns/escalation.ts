@@ -1,0 +1,83 @@
+import { toContact } from '../dialogs/compile-point';
+import { saidPhrase } from '../dialogs/phrase-words';
+import type { EscalationMessages } from '../dialogs/messages-schema';
+import type { Dialog, DialogState } from '../dialogs/types';
+import type { SearchIndex } from '../search/search-index';
+import { isStopWord, words } from '../search/text';
+import type { Choice, Contact, Reply } from '../types';
+import { simpleReply } from './simple-replies';
+
+export const ESCALATION_CHOICES = { send: 'escalation:send', dontSend: 'escalation:dont-send' } as const;
+
+// "talk to a person about the photo rules" still asks for a person; a longer question that happens to
+// contain "contact someone" is a question.
+const MAX_OTHER_TOPIC_WORDS = 3;
+
+/**
+ * When a message asks for a person ("talk to a person", "can I speak to a human?"): the other topic words
+ * it has (none when it only asks for a person). Undefined when it does not ask for one.
+ */
+export function askForPerson(messages: EscalationMessages, text: string): { topic: string[] } | undefined {
+  const said = words(text);
+  for (const phrase of messages.phrases) {
+    const p = saidPhrase(phrase).split(' ');
+    for (let i = 0; i + p.length <= said.length; i++) {
+      if (!p.every((w, k) => said[i + k] === w)) continue;
+      const topic = [...said.slice(0, i), ...said.slice(i + p.length)].filter((w) => !isStopWord(w));
+      if (topic.length <= MAX_OTHER_TOPIC_WORDS) return { topic };
+    }
+  }
+  return undefined;
+}
+
+/** The contact every escalation goes to (contacts.yaml `fallback`: the Citizen Engagement team). */
+export function escalationContact(index: SearchIndex): Contact {
+  const { contacts, fallback } = index.kb.contacts;
+  return toContact(contacts.find((c) => c.id === fallback)!);
+}
+
+/**
+ * What would be sent: the last question, or where the person is in a dialog and the answers so far. Never
+ * the person's name, and never free text typed into a dialog.
+ */
+export function escalationSummary(
+  messages: EscalationMessages,
+  question: string | undefined,
+  dialog?: { dialog: Dialog; state: DialogState },
+): string {
+  if (dialog) {
+    const { dialog: d, state } = dialog;
+    const answers = state.answers
+      .filter((a) => a.text === undefined)
+      .map((a) => {
+        const step = d.steps.get(a.step);
+        return `- ${step?.record ?? a.step} ${step?.options.find((o) => o.id === a.option)?.label ?? a.option}`;
+      });
+    const intro = messages.summaryDialog
+      .replace('{title}', d.title)
+      .replace('{question}', d.steps.get(state.step)?.ask ?? '');
+    return [intro, ...answers].join('\n');
+  }
+  return question ? `${messages.summaryQuestion}\n"${question}"` : messages.summaryNone;
+}
+
+/** The reply to "talk to a person": the contact, exactly what would be sent, and the consent choices. */
+export function escalationReply(
+  index: SearchIndex,
+  summary: string,
+  options: { extra: Choice[]; sensitive: boolean },
+): Reply {
+  const m = index.kb.messages.escalation;
+  const contact = escalationContact(index);
+  const consentChoices: Choice[] = [
+    { id: ESCALATION_CHOICES.send, label: m.consentSend },
+    { id: ESCALATION_CHOICES.dontSend, label: m.consentDontSend },
+  ];
+  const reply = simpleReply(`${m.intro}\n\n${m.summaryLead}\n${summary}`, {
+    kind: 'fallback',
+    choices: [...consentChoices, ...options.extra],
+    contacts: [contact],
+    sensitive: options.sensitive,
+  });
+  return { ...reply, escalation: { contact, summary, consentChoices } };
+}

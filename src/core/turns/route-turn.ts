@@ -1,0 +1,156 @@
+import { answerQuestion, sectionReply } from '../answer';
+import { resolveChoice } from '../choices';
+import { parseChoiceId } from '../dialogs/choice-ids';
+import { saidPhrase } from '../dialogs/phrase-words';
+import { words } from '../search/text';
+import { looksLikeSmalltalk, matchSmalltalk } from '../smalltalk';
+import type { Inbound, Reply } from '../types';
+import { FEEDBACK_CHOICES } from '../types';
+import { expiredReply, listReply, resumeChoice, runDialog, startDialog } from './dialog-turns';
+import { askForPerson, ESCALATION_CHOICES, escalationReply, escalationSummary } from './escalation';
+import { decorateAnswer, simpleReply } from './simple-replies';
+import { nextState, type ConversationState, type TurnContext, type TurnResult } from './turn-result';
+import { textInDialog } from './text-in-dialog';
+
+const said = (text: string): string => words(text).join(' ');
+
+/**
+ * Decides what one turn means, in order: a clicked choice (feedback, escalation consent, dialog, section);
+ * a request for a person; a typed number or label of an offered choice; an answer to the dialog in
+ * progress; a request for the dialog list or a dialog by name; a choice-like word with nothing waiting;
+ * small talk; a dialog's start phrase; and otherwise a question for the answer engine.
+ */
+export function routeTurn(
+  ctx: TurnContext,
+  current: ConversationState | undefined,
+  inbound: Inbound,
+): TurnResult {
+  const state: ConversationState = current ?? { offered: [] };
+  const text = inbound.text ?? '';
+  if (inbound.choice) {
+    const handled = onChoice(ctx, state, inbound.choice);
+    if (handled) return handled;
+  } else if (text && askForPerson(ctx.index.kb.messages.escalation, text)) {
+    return escalate(ctx, state, text);
+  } else {
+    const typed = resolveChoice(state.offered, { ...inbound, text });
+    const handled = typed && onChoice(ctx, state, typed.id);
+    if (handled) return handled;
+  }
+  if (state.dialog) {
+    const dialog = ctx.catalog.get(state.dialog.dialog);
+    if (dialog) return textInDialog(ctx, state, dialog, text, (without) => onText(ctx, without, text, false));
+  }
+  return onText(ctx, state, text, current === undefined);
+}
+
+function onChoice(ctx: TurnContext, state: ConversationState, id: string): TurnResult | undefined {
+  const { messages } = ctx.index.kb;
+  if (id === FEEDBACK_CHOICES.helpful.id || id === FEEDBACK_CHOICES.notHelpful.id) {
+    const helpful = id === FEEDBACK_CHOICES.helpful.id;
+    const replies = [
+      simpleReply(helpful ? messages.feedback.helpful : messages.feedback.notHelpful, {
+        choices: resumeChoice(ctx, state),
+      }),
+    ];
+    return { ...plain(state, replies), event: { feedback: helpful ? 'helpful' : 'not-helpful' } };
+  }
+  if (id === ESCALATION_CHOICES.send || id === ESCALATION_CHOICES.dontSend) {
+    const send = id === ESCALATION_CHOICES.send;
+    const summary = state.escalation ?? messages.escalation.summaryNone;
+    const intro = send ? `${messages.escalation.sent}\n\n${summary}` : messages.escalation.notSent;
+    const replies = [simpleReply(intro, { choices: resumeChoice(ctx, state) })];
+    return { ...plain(state, replies), event: { escalation: send } };
+  }
+  const parsed = parseChoiceId(id);
+  if (parsed?.type === 'start') {
+    const dialog = ctx.catalog.get(parsed.dialog);
+    if (dialog) return startDialog(state, dialog, parsed.step ? { step: parsed.step } : {});
+    return expiredReply(ctx, state);
+  }
+  if (parsed) {
+    const dialog = state.dialog && ctx.catalog.get(state.dialog.dialog);
+    if (!dialog) return expiredReply(ctx, state, parsed.type === 'resume' ? undefined : parsed.dialog);
+    return runDialog(
+      state,
+      dialog,
+      parsed.type === 'resume' ? { type: 'resume' } : { type: 'choice', id, today: ctx.today },
+    );
+  }
+  const offered = state.offered.find((c) => c.id === id);
+  if (!offered) return undefined;
+  const [kind, sectionId] = id.split(':');
+  const reply =
+    kind === 'section' && sectionId && ctx.index.sections.has(sectionId)
+      ? sectionReply(ctx.index, sectionId, state.lastQuestion)
+      : // A choice this version no longer knows: answer its label as a question.
+        answerQuestion(ctx.index, offered.label).reply;
+  return plain(state, [decorateAnswer(ctx.catalog, reply, resumeChoice(ctx, state))]);
+}
+
+function escalate(ctx: TurnContext, state: ConversationState, text: string): TurnResult {
+  const m = ctx.index.kb.messages.escalation;
+  const dialog = state.dialog && ctx.catalog.get(state.dialog.dialog);
+  // "talk to a person about the photo rules" carries its own question; "talk to a person" refers to the last.
+  const bare = askForPerson(m, text)?.topic.length === 0;
+  const summary = escalationSummary(
+    m,
+    bare ? state.lastQuestion : text,
+    dialog && state.dialog ? { dialog, state: state.dialog } : undefined,
+  );
+  const reply = escalationReply(ctx.index, summary, {
+    extra: resumeChoice(ctx, state),
+    sensitive: Boolean(dialog?.sensitive),
+  });
+  return {
+    state: nextState(state, [reply], { escalation: summary }),
+    replies: [reply],
+    event: { escalation: true },
+    privateText: [],
+  };
+}
+
+function onText(ctx: TurnContext, state: ConversationState, text: string, fresh: boolean): TurnResult {
+  const { messages } = ctx.index.kb;
+  const m = messages.dialogs;
+  const typed = said(text);
+  if (m.listPhrases.some((p) => saidPhrase(p) === typed)) return listReply(ctx, state);
+  const named = text && ctx.catalog.byName(text);
+  if (named) return startDialog(state, named);
+  const choiceLike =
+    /^\d+$/.test(said(text)) ||
+    Object.values(m.words).some((list) => list.some((p) => saidPhrase(p) === typed));
+  if (fresh && text && choiceLike) return expiredReply(ctx, state);
+  // A bare number picks nothing when no choices are on offer: say what the bot does instead of searching.
+  const smalltalk = matchSmalltalk(messages, /^\d+$/.test(text) ? '' : text);
+  if (smalltalk) return plain(state, [simpleReply(smalltalk.reply)]);
+
+  const answered = answerQuestion(ctx.index, text).reply;
+  const match = ctx.catalog.matchStart(text);
+  if (match) {
+    // The answer comes first, unless the dialog's own opening already quotes the same sections.
+    const introSections = match.dialog.intro?.citations.map((c) => c.sectionId) ?? [];
+    const covered = answered.citations.every((c) => introSections.includes(c.sectionId));
+    const lead =
+      answered.kind === 'answer' && !covered
+        ? [decorateAnswer(ctx.catalog, answered, [], match.dialog.id)]
+        : [];
+    return withQuestion(startDialog(state, match.dialog, { lead, tentative: true }), text, lead.length > 0);
+  }
+  let reply: Reply = decorateAnswer(ctx.catalog, answered);
+  if (reply.kind === 'fallback') {
+    const loose = looksLikeSmalltalk(messages, text);
+    if (loose) reply = simpleReply(loose.reply);
+  }
+  return withQuestion(plain(state, [reply]), text, true);
+}
+
+/** A turn's state with nothing else changed. */
+function plain(state: ConversationState, replies: Reply[]): TurnResult {
+  return { state: nextState(state, replies), replies, event: {}, privateText: [] };
+}
+
+/** Remembers the text as the last question (for "did you mean" choices and escalation summaries). */
+export function withQuestion(result: TurnResult, text: string, asked: boolean): TurnResult {
+  return asked && text ? { ...result, state: { ...result.state, lastQuestion: text } } : result;
+}

@@ -1,0 +1,62 @@
+import type { DialogState, StepStatus } from '../dialogs/types';
+import type { SearchIndex } from '../search/search-index';
+import type { TurnEvent } from '../turn-event';
+import type { Choice, Reply } from '../types';
+import type { DialogCatalog } from './dialog-catalog';
+
+/** What the bot remembers of a conversation between turns. Plain JSON: it may be kept in Redis. */
+export interface ConversationState {
+  /** The last question asked, to answer a "did you mean" section choice in its light. */
+  lastQuestion?: string;
+  /** Choices offered by the last reply, so a typed number or label selects one. */
+  offered: Choice[];
+  /** The guided dialog in progress, if any. */
+  dialog?: DialogState;
+  /**
+   * True while a dialog started from a question's words has not been answered yet: the next message may
+   * simply be another question, and then the dialog steps aside instead of asking again.
+   */
+  tentative?: boolean;
+  /** What "send" would forward, after the person asked for a person. */
+  escalation?: string;
+}
+
+/** What every turn handler needs. */
+export interface TurnContext {
+  index: SearchIndex;
+  catalog: DialogCatalog;
+  /** YYYY-MM-DD, for decision records. */
+  today: string;
+}
+
+/** A handled turn: the state to keep, the replies, and what observers are told. */
+export interface TurnResult {
+  state: ConversationState;
+  replies: Reply[];
+  event: Pick<TurnEvent, 'dialog' | 'feedback' | 'escalation'>;
+  /** Free text typed into a dialog: removed from what observers see. */
+  privateText: string[];
+  /** What the dialog engine made of the turn, when it ran. */
+  status?: StepStatus;
+  /** The dialog answer the turn gave (which branch it took), without its free text. */
+  answer?: { dialog: string; step: string; option: string };
+}
+
+/** The state after `replies`: numbers and labels typed next turn select the last reply's choices. */
+export function nextState(
+  state: ConversationState,
+  replies: Reply[],
+  change: Partial<ConversationState> = {},
+): ConversationState {
+  // A pending escalation lasts one turn: only the reply right after it offers to send.
+  const next: ConversationState = {
+    ...state,
+    escalation: undefined,
+    ...change,
+    offered: replies[replies.length - 1]?.choices ?? [],
+  };
+  if (next.dialog === undefined) delete next.dialog;
+  if (!next.dialog || !next.tentative) delete next.tentative;
+  if (next.escalation === undefined) delete next.escalation;
+  return next;
+}
