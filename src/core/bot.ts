@@ -5,6 +5,7 @@ import type { ConversationState, TurnResult } from './turns/turn-result';
 import { cleanText } from './search/text';
 import type { SearchIndex } from './search/search-index';
 import { matchSmalltalk } from './smalltalk';
+import { statelessWhenDown, whileStoreDown } from './stateless-fallback';
 import type { ConversationStore } from './state/conversation-store';
 import type { TurnObserver } from './turn-event';
 import type { Inbound, Reply } from './types';
@@ -46,7 +47,12 @@ export function createBot({
       const cleaned: Inbound = { ...inbound, text: cleanText(inbound.text ?? '') };
       const ctx = { index, catalog, today: now().toISOString().slice(0, 10) };
       // One update per turn: two turns of one conversation arriving together run one after the other.
-      const result = await store.update(key, conversationTtlSeconds, (current) => {
+      // With the store down, questions are still answered; turns that need memory say to try again.
+      const update = statelessWhenDown(store, (turn: TurnResult) => ({
+        ...turn,
+        replies: whileStoreDown(index.kb.messages, inbound, turn.replies),
+      }));
+      const result = await update(key, conversationTtlSeconds, (current) => {
         const turn = routeTurn(ctx, current, cleaned);
         return { value: turn.state, result: turn };
       });

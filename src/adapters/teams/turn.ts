@@ -51,11 +51,9 @@ async function onMessage(context: TurnContext, deps: TurnDependencies): Promise<
   const { activity } = context;
   const turn = toInbound(activity);
   if (!turn) return;
-  if (
-    activity.id &&
-    !(await deps.store.claim(`teams-seen:${activity.conversation.id}:${activity.id}`, SEEN_TTL_SECONDS))
-  )
-    return;
+  // Store down (Redis gone): a redelivery may be answered twice, which beats answering nothing.
+  const seen = `teams-seen:${activity.conversation.id}:${activity.id}`;
+  if (activity.id && !(await deps.store.claim(seen, SEEN_TTL_SECONDS).catch(() => true))) return;
   // Teams shows no typing indicator in channels; elsewhere it must never cost the answer.
   if (activity.conversation.conversationType !== 'channel')
     await context.sendActivity({ type: 'typing' }).catch(() => undefined);
@@ -78,7 +76,7 @@ function isBotAdded(context: TurnContext): boolean {
 
 async function greetOnce(context: TurnContext, deps: TurnDependencies): Promise<void> {
   const key = `teams-welcomed:${context.activity.conversation.id}`;
-  if (!(await deps.store.claim(key, WELCOMED_TTL_SECONDS))) return;
+  if (!(await deps.store.claim(key, WELCOMED_TTL_SECONDS).catch(() => true))) return;
   await sendReplies(context, [deps.bot.welcome()]);
 }
 

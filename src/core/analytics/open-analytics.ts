@@ -39,7 +39,9 @@ export function openAnalyticsStore(
   redisPrefix = 'guidebot:',
 ): { store: AnalyticsStore; redis?: Redis } {
   if (config.REDIS_URL) {
-    const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+    // Every turn waits for its analytics record: with Redis gone, a command must fail within half a second
+    // rather than wait in the offline queue through reconnect attempts (seconds per turn otherwise).
+    const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, commandTimeout: 500 });
     // Failed commands reject and are reported where they are awaited; the event itself needs no printing.
     redis.on('error', () => undefined);
     return { store: createRedisAnalyticsStore({ redis, prefix: redisPrefix }), redis };

@@ -87,6 +87,13 @@ export const messagesFileSchema = z
     fallback: z.string().min(1),
     didYouMean: z.string().min(1),
     answerIntro: z.string().min(1),
+    /** Said instead of a dialog or choice turn while the conversation store cannot be reached. */
+    storeUnavailable: z
+      .string()
+      .min(1)
+      .default(
+        "I can't continue that step right now because I can't reach my memory of our conversation. Please try again in a minute; questions still get answers meanwhile.",
+      ),
     smalltalk: z
       .array(
         z

@@ -59,7 +59,8 @@ export function withPrivacy(bot: Bot, privacy: PrivacyKnowledge, options: Privac
         );
       if (collectionNotice) {
         const key = `notice:${inbound.channel}:${inbound.conversation}`;
-        if (await store.claim(key, retentionDays * DAY_SECONDS))
+        // Store down: we cannot tell whether the notice was given, so give it (again) rather than skip it.
+        if (await store.claim(key, retentionDays * DAY_SECONDS).catch(() => true))
           after.push(noteReply(notice, 'collection-notice'));
       }
       return [...out, ...after];

@@ -1,0 +1,56 @@
+import { GuidebotError } from './errors';
+import type { MessagesFile } from './knowledge/schema';
+import { renderReplyText } from './reply-text';
+import { words } from './search/text';
+import type { ConversationStore, StoreUpdate } from './state/conversation-store';
+import type { Inbound, Reply } from './types';
+
+/**
+ * `store.update`, except that when the store cannot be reached (Redis down) the turn is worked out as if the
+ * conversation were new, nothing is saved, and `whileDown` decides what of that stateless result to send.
+ * Any other error passes through.
+ */
+export function statelessWhenDown<T, R>(
+  store: ConversationStore<T>,
+  whileDown: (stateless: R) => R,
+): (
+  key: string,
+  ttlSeconds: number,
+  change: (current: T | undefined) => Promise<StoreUpdate<T, R>> | StoreUpdate<T, R>,
+) => Promise<R> {
+  return async (key, ttlSeconds, change) => {
+    try {
+      return await store.update(key, ttlSeconds, change);
+    } catch (error) {
+      if (!(error instanceof GuidebotError) || error.code !== 'STORE_UNAVAILABLE') throw error;
+      return whileDown((await change(undefined)).result);
+    }
+  };
+}
+
+/**
+ * The replies to send for a turn answered without the store: a question's answer as it is, but a turn that
+ * only makes sense with the conversation's memory (a clicked or numbered choice, a dialog step) gets the
+ * `storeUnavailable` message instead of a wrong answer or a dialog that could not go on.
+ */
+export function whileStoreDown(messages: MessagesFile, inbound: Inbound, stateless: Reply[]): Reply[] {
+  const typed = words(inbound.text ?? '').join(' ');
+  const needsMemory =
+    inbound.choice !== undefined ||
+    /^\d+$/.test(typed) ||
+    stateless.some((reply) => reply.kind === 'dialog' || reply.dialog !== undefined);
+  return needsMemory ? [storeUnavailableReply(messages)] : stateless;
+}
+
+function storeUnavailableReply(messages: MessagesFile): Reply {
+  const reply: Reply = {
+    kind: 'smalltalk',
+    text: '',
+    intro: messages.storeUnavailable,
+    passages: [],
+    citations: [],
+    choices: [],
+    contacts: [],
+  };
+  return { ...reply, text: renderReplyText(reply) };
+}

@@ -1,0 +1,91 @@
+import { FakeSlackApi } from '../adapters/slack/fake-slack-api';
+import { BOT_TOKEN, SIGNING_SECRET, sendEvent } from '../adapters/slack/signed-request';
+import { directMessage, newEventId } from '../adapters/slack/slack-fixtures';
+import { freePort, startRedis, type PrivateRedis } from '../core/state/redis-helpers';
+import { startServerProcess, type ServerProcess } from './server-process';
+import {
+  newDirectChannel,
+  postedText,
+  postsTo,
+  referenceReplies,
+  say,
+  statefulScript,
+} from './slack-conversation';
+
+// Two real `guidebot serve` processes sharing one Redis (a private redis-server, so nothing else's keys are
+// touched and nothing is left behind), with Slack pointed at a local fake Slack API.
+jest.setTimeout(90_000);
+
+let redis: PrivateRedis;
+let fake: FakeSlackApi;
+const replicas: ServerProcess[] = [];
+
+async function replica(): Promise<ServerProcess> {
+  const started = await startServerProcess({
+    REDIS_URL: redis.url,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+  });
+  replicas.push(started);
+  return started;
+}
+
+beforeAll(async () => {
+  redis = await startRedis(await freePort());
+  fake = new FakeSlackApi();
+  await fake.start();
+});
+afterAll(async () => {
+  await Promise.all(replicas.map((r) => r.stop()));
+  await fake.stop();
+  await redis.stop();
+});
+
+it('continues a conversation begun on one replica on the other, turn by turn', async () => {
+  const [a, b] = await Promise.all([replica(), replica()]);
+  const { texts, replies } = await statefulScript();
+  const fresh = await referenceReplies([texts[1]!]);
+  // The second turn means something else without the first: a match below shows the state was shared.
+  expect(postedText(replies[1]!)).not.toBe(postedText(fresh[0]!));
+  const channel = newDirectChannel();
+  for (const [i, text] of texts.entries()) {
+    const posts = await say(fake, (i % 2 ? b : a).url, channel, text);
+    expect(posts[0]!.params.text).toBe(postedText(replies[i]!));
+  }
+});
+
+it('answers an event once when Slack retries it to the other replica', async () => {
+  const [a, b] = replicas;
+  const channel = newDirectChannel();
+  const eventId = newEventId();
+  const question = 'can i tweet abt a court case?';
+  const [expected] = await referenceReplies([question]);
+  await say(fake, a!.url, channel, question, { eventId });
+  const retry = { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } };
+  const again = await sendEvent(b!.url, directMessage(question, { channel }, eventId), retry);
+  expect(again.status).toBe(200);
+  await new Promise((resolve) => setTimeout(resolve, 800));
+  const answers = postsTo(fake, channel).filter((call) => call.params.text === postedText(expected!));
+  expect(answers).toHaveLength(1);
+});
+
+it('loses nothing when a replica is killed mid-conversation: the survivor and a restarted replica go on', async () => {
+  const [a, b] = replicas as [ServerProcess, ServerProcess];
+  const { texts, replies } = await statefulScript();
+  const expectReply = async (url: string, channel: string, i: number): Promise<void> => {
+    const posts = await say(fake, url, channel, texts[i]!);
+    expect(posts[0]!.params.text).toBe(postedText(replies[i]!));
+  };
+
+  const first = newDirectChannel();
+  await expectReply(a.url, first, 0);
+  await a.kill();
+  await expectReply(b.url, first, 1);
+  const restarted = await replica();
+  for (let i = 2; i < texts.length; i++) await expectReply(restarted.url, first, i);
+
+  const second = newDirectChannel();
+  await expectReply(b.url, second, 0);
+  for (let i = 1; i < texts.length; i++) await expectReply(restarted.url, second, i);
+});
