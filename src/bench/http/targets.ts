@@ -18,7 +18,11 @@ export async function startTarget(
   env: Record<string, string>,
 ): Promise<Target> {
   const file = script === 'guidebot' ? path.join(DIST, 'cli.js') : path.join(__dirname, `${script}.js`);
-  const args = script === 'guidebot' ? [file, 'serve'] : [file];
+  // BENCH_CPU_PROF_DIR: write a V8 CPU profile of each server process there, to see where the time goes.
+  const profile = process.env.BENCH_CPU_PROF_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+    : [];
+  const args = [...profile, ...(script === 'guidebot' ? [file, 'serve'] : [file])];
   const port = await freePort();
   // Logs go to a file, as a log shipper would take them. Not a pipe: Node writes to pipes synchronously, so a
   // busy load generator reading them would stall the server and count as its latency.
