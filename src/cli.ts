@@ -5,12 +5,7 @@ import { GuidebotError } from './core/errors';
 import { loadKnowledge } from './core/knowledge/load-knowledge';
 import { loadBot } from './core/load-bot';
 import { writeIndex } from './core/search/index-file';
-import { runDoctor } from './ops/doctor';
-import { CHANNEL_SETUPS } from './server/channels';
-import { startServer } from './server/serve';
 import { DEFAULT_EVAL_FILE, formatEvalReport, readEvalFile, runEval } from './eval/run-eval';
-import { checkKnowledge } from './eval/knowledge-check';
-import { createReportOutput } from './core/analytics/report-command';
 import { toReportPeriod } from './core/analytics/report-period';
 
 const USAGE = `guidebot: answers questions about the BC Public Service social media guidelines
@@ -91,6 +86,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'serve': {
+      // The server, Slack, Teams, Redis and metrics load only for the commands that use them: `ask` starts fast.
+      const { startServer } = await import('./server/serve.js');
       const running = await startServer({ env: process.env });
       await new Promise<void>((resolve) => {
         // The first signal drains gracefully (bounded by SHUTDOWN_TIMEOUT_SECONDS); a second one quits now.
@@ -105,6 +102,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'doctor': {
+      const [{ runDoctor }, { CHANNEL_SETUPS }] = await Promise.all([
+        import('./ops/doctor.js'),
+        import('./server/channels.js'),
+      ]);
       const report = await runDoctor({ env: process.env, setups: CHANNEL_SETUPS });
       process.stdout.write(`${report.lines.join('\n')}\n`);
       return report.ok ? 0 : 1;
@@ -118,6 +119,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'knowledge': {
       if (rest[0] !== 'check') return usageError('did you mean "guidebot knowledge check"?');
+      const { checkKnowledge } = await import('./eval/knowledge-check.js');
       const result = await checkKnowledge({
         knowledgeDir: paths.knowledgeDir,
         evalFile: values.file ?? DEFAULT_EVAL_FILE,
@@ -137,6 +139,7 @@ async function main(argv: string[]): Promise<number> {
         // Section ids still identify the sections when the knowledge folder cannot be read.
       }
       const format = values.json ? 'json' : values.csv ? 'csv' : 'text';
+      const { createReportOutput } = await import('./core/analytics/report-command.js');
       process.stdout.write(
         await createReportOutput({ period, format, env: process.env, ...(labels && { labels }) }),
       );
