@@ -1,4 +1,6 @@
+import type { EscalationSink } from './escalation-sink';
 import { createDialogCatalog } from './turns/dialog-catalog';
+import { forwardEscalation } from './turns/forward-escalation';
 import { routeTurn } from './turns/route-turn';
 import { simpleReply } from './turns/simple-replies';
 import type { ConversationState, TurnResult } from './turns/turn-result';
@@ -30,6 +32,8 @@ export interface BotOptions {
   observe?: TurnObserver;
   /** The clock, for the date on decision records. */
   now?: () => Date;
+  /** Where confirmed escalations go (a team channel); without it the person gets the email address. */
+  escalate?: EscalationSink;
 }
 
 export function createBot({
@@ -38,6 +42,7 @@ export function createBot({
   conversationTtlSeconds = 30 * 60,
   observe,
   now = () => new Date(),
+  escalate,
 }: BotOptions): Bot {
   const catalog = createDialogCatalog(index);
   return {
@@ -46,10 +51,12 @@ export function createBot({
       const cleaned: Inbound = { ...inbound, text: cleanText(inbound.text ?? '') };
       const ctx = { index, catalog, today: now().toISOString().slice(0, 10) };
       // One update per turn: two turns of one conversation arriving together run one after the other.
-      const result = await store.update(key, conversationTtlSeconds, (current) => {
+      const routed = await store.update(key, conversationTtlSeconds, (current) => {
         const turn = routeTurn(ctx, current, cleaned);
         return { value: turn.state, result: turn };
       });
+      // Sent after the state is written: the network call never holds the conversation's lock.
+      const result = await forwardEscalation(escalate, index, routed);
       await notify(observe, inbound, result);
       return result.replies;
     },

@@ -67,6 +67,8 @@ export const escalationMessagesSchema = z
     consentDontSend: text,
     sent: text,
     notSent: text,
+    forwarded: text,
+    forwardFailed: text,
   })
   .strict();
 export type EscalationMessages = z.infer<typeof escalationMessagesSchema>;

@@ -61,6 +61,30 @@ export function escalationSummary(
   return question ? `${messages.summaryQuestion}\n"${question}"` : messages.summaryNone;
 }
 
+function consentChoices(m: EscalationMessages): Choice[] {
+  return [
+    { id: ESCALATION_CHOICES.send, label: m.consentSend },
+    { id: ESCALATION_CHOICES.dontSend, label: m.consentDontSend },
+  ];
+}
+
+/**
+ * A reply (a fallback, the thanks for "not helpful") that also offers to forward: exactly what would be sent
+ * and the consent choices after its own choices, in the structured reply and in its plain text.
+ */
+export function withEscalationOffer(index: SearchIndex, reply: Reply, summary: string): Reply {
+  const m = index.kb.messages.escalation;
+  const consent = consentChoices(m);
+  const first = reply.choices.length + 1;
+  const list = consent.map((c, i) => `${first + i}. ${c.label}`).join('\n');
+  return {
+    ...reply,
+    choices: [...reply.choices, ...consent],
+    text: `${reply.text}\n\n${m.summaryLead}\n${summary}\n\n${list}`,
+    escalation: { contact: escalationContact(index), summary, consentChoices: consent },
+  };
+}
+
 /** The reply to "talk to a person": the contact, exactly what would be sent, and the consent choices. */
 export function escalationReply(
   index: SearchIndex,
@@ -69,15 +93,12 @@ export function escalationReply(
 ): Reply {
   const m = index.kb.messages.escalation;
   const contact = escalationContact(index);
-  const consentChoices: Choice[] = [
-    { id: ESCALATION_CHOICES.send, label: m.consentSend },
-    { id: ESCALATION_CHOICES.dontSend, label: m.consentDontSend },
-  ];
+  const consent = consentChoices(m);
   const reply = simpleReply(`${m.intro}\n\n${m.summaryLead}\n${summary}`, {
     kind: 'fallback',
-    choices: [...consentChoices, ...options.extra],
+    choices: [...consent, ...options.extra],
     contacts: [contact],
     sensitive: options.sensitive,
   });
-  return { ...reply, escalation: { contact, summary, consentChoices } };
+  return { ...reply, escalation: { contact, summary, consentChoices: consent } };
 }

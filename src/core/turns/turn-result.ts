@@ -38,6 +38,8 @@ export interface TurnResult {
   privateText: string[];
   /** What the dialog engine made of the turn, when it ran. */
   status?: StepStatus;
+  /** The summary the person agreed to send: bot.ts forwards it through the configured sink. */
+  forward?: string;
   /** The dialog answer the turn gave (which branch it took), without its free text. */
   answer?: { dialog: string; step: string; option: string };
 }
