@@ -3,6 +3,7 @@ import type { Channel, ChannelContext, ChannelSetup } from '../../server/channel
 import { createLogger } from '../../server/logger';
 import { TeamsCloudAdapter } from './cloud-adapter';
 import { readTeamsConfig, type TeamsConfig } from './config';
+import { createTeamsEscalationSink } from './escalation-channel';
 import { createMessagesRoute } from './messages-route';
 import { createTurnLogic } from './turn';
 
@@ -41,6 +42,9 @@ export async function createTeamsChannel(context: ChannelContext, config: TeamsC
     helpContact,
     logger,
   });
+  context.escalation?.addTeams(
+    createTeamsEscalationSink({ adapter, appId: config.appId, store: context.store }),
+  );
   return {
     name: 'teams',
     routes: [createMessagesRoute({ adapter, logic, localMode: !config.appId, logger })],

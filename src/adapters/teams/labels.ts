@@ -12,5 +12,7 @@ export const LABELS = {
   invitePersonal:
     'This touches on privacy or an information incident, so please ask me in a personal chat instead of here.',
   openPersonalChat: 'Open a personal chat',
+  escalationChannelSet:
+    'Done: questions people choose to send to the Citizen Engagement team will be posted in this channel.',
   error: (contact: string) => `Sorry, something went wrong on my side. For help now, contact ${contact}.`,
 } as const;

@@ -4,6 +4,7 @@ import type { ConversationStore } from '../../core/state/conversation-store';
 import type { Contact } from '../../core/types';
 import type { Logger } from '../../server/logger';
 import type { TeamsCloudAdapter, TurnLogic } from './cloud-adapter';
+import { isEscalationCommand, rememberEscalationChannel } from './escalation-channel';
 import { LABELS } from './labels';
 import { moveToPersonalChat } from './personal-chat';
 import { sendReplies } from './send-replies';
@@ -59,6 +60,11 @@ async function onMessage(context: TurnContext, deps: TurnDependencies): Promise<
   // Teams shows no typing indicator in channels; elsewhere it must never cost the answer.
   if (activity.conversation.conversationType !== 'channel')
     await context.sendActivity({ type: 'typing' }).catch(() => undefined);
+  if (isEscalationCommand(context, turn.inbound.text)) {
+    await rememberEscalationChannel(context, deps.store);
+    await context.sendActivity({ type: 'message', text: LABELS.escalationChannelSet, textFormat: 'plain' });
+    return;
+  }
   const replies = await deps.bot.handle(turn.inbound);
   if (turn.shared && replies.some((reply) => reply.sensitive)) {
     await moveToPersonalChat(context, turn.inbound, deps);
