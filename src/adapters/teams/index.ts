@@ -41,6 +41,7 @@ export async function createTeamsChannel(context: ChannelContext, config: TeamsC
     appId: config.appId,
     helpContact,
     logger,
+    ...(config.escalationAdmins && { escalationAdmins: config.escalationAdmins }),
   });
   context.escalation?.addTeams(
     createTeamsEscalationSink({ adapter, appId: config.appId, store: context.store }),

@@ -23,6 +23,8 @@ export interface TurnDependencies {
   /** Who to contact when the bot itself fails (the Citizen Engagement team). */
   helpContact: Contact;
   logger: Logger;
+  /** Entra object ids allowed to choose the escalation channel (ESCALATION_TEAMS_ADMINS); unset: anyone. */
+  escalationAdmins?: string[];
 }
 
 /** The bot's behaviour in Teams: answer messages and card clicks, greet once when installed. */
@@ -61,8 +63,10 @@ async function onMessage(context: TurnContext, deps: TurnDependencies): Promise<
   if (activity.conversation.conversationType !== 'channel')
     await context.sendActivity({ type: 'typing' }).catch(() => undefined);
   if (isEscalationCommand(context, turn.inbound.text)) {
-    await rememberEscalationChannel(context, deps.store);
-    await context.sendActivity({ type: 'message', text: LABELS.escalationChannelSet, textFormat: 'plain' });
+    const allowed = !deps.escalationAdmins || deps.escalationAdmins.includes(turn.inbound.user);
+    if (allowed) await rememberEscalationChannel(context, deps.store);
+    const text = allowed ? LABELS.escalationChannelSet : LABELS.escalationChannelRefused;
+    await context.sendActivity({ type: 'message', text, textFormat: 'plain' });
     return;
   }
   const replies = await deps.bot.handle(turn.inbound);

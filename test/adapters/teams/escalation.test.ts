@@ -22,9 +22,12 @@ const activity = (name: string, overrides: Record<string, unknown> = {}) =>
 const inChannel = () =>
   connector.messages().filter((m) => m.path.startsWith(`/v3/conversations/${encodeURIComponent(CHANNEL)}`));
 
+async function start(env: Record<string, string> = {}): Promise<void> {
+  server = await startServer({ env: { ...ENV, ...env }, setups: [teamsSetup] });
+}
+
 beforeEach(async () => {
   connector = await startFakeConnector();
-  server = await startServer({ env: ENV, setups: [teamsSetup] });
 });
 afterEach(async () => {
   await server.close();
@@ -46,6 +49,7 @@ async function escalate(): Promise<string> {
 }
 
 test('after "use this channel for escalations", a confirmed escalation is posted in that channel', async () => {
+  await start({ ESCALATION_TEAMS_ADMINS: 'someone-else, 6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f' });
   await postActivity(
     server.url,
     activity('channel-mention', { text: '<at>GuideBot</at> Use this channel for escalations.' }),
@@ -64,7 +68,19 @@ test('after "use this channel for escalations", a confirmed escalation is posted
 });
 
 test('with no channel chosen, the person gets the email address and the text to paste', async () => {
+  await start();
   const told = await escalate();
   expect(inChannel()).toEqual([]);
   expect(told).toContain('nothing was sent. Please email citizenengagement@gov.bc.ca');
+});
+
+test('with ESCALATION_TEAMS_ADMINS set, anyone else is refused and nothing changes', async () => {
+  await start({ ESCALATION_TEAMS_ADMINS: 'aad-of-the-admin' });
+  await postActivity(
+    server.url,
+    activity('channel-mention', { text: '<at>GuideBot</at> use this channel for escalations' }),
+  );
+  expect(inChannel().map((m) => m.body.text)).toEqual([LABELS.escalationChannelRefused]);
+  expect(await escalate()).toContain('nothing was sent. Please email citizenengagement@gov.bc.ca');
+  expect(inChannel()).toHaveLength(1);
 });
