@@ -61,6 +61,8 @@ export const escalationMessagesSchema = z
     intro: text,
     summaryQuestion: text,
     summaryDialog: text,
+    summaryAnswered: text,
+    summaryNotAnswered: text,
     summaryNone: text,
     summaryLead: text,
     consentSend: text,

@@ -6,6 +6,7 @@ import {
   ESCALATION_CHOICES,
   escalationReply,
   escalationSummary,
+  replyLine,
   withEscalationOffer,
 } from './escalation';
 import { simpleReply } from './simple-replies';
@@ -24,7 +25,8 @@ export function onEscalationChoice(
       choices: resumeChoice(ctx, state),
     });
     // An answer that did not help offers to forward the question it answered.
-    const summary = !helpful && state.lastQuestion ? summaryOf(ctx, state.lastQuestion) : undefined;
+    const summary =
+      !helpful && state.lastQuestion ? summaryOf(ctx, state.lastQuestion, state.lastReply) : undefined;
     const reply = summary ? withEscalationOffer(ctx.index, thanks, summary) : thanks;
     return {
       state: nextState(state, [reply], { escalation: summary }),
@@ -58,7 +60,7 @@ export function offerOnFallback(
   question: string,
 ): TurnResult {
   if (reply.kind !== 'fallback' || !question) return result;
-  const summary = summaryOf(ctx, question);
+  const summary = summaryOf(ctx, question, replyLine(ctx.index.kb.messages.escalation, reply));
   const offered = withEscalationOffer(ctx.index, reply, summary);
   return {
     ...result,
@@ -77,6 +79,7 @@ export function escalate(ctx: TurnContext, state: ConversationState, text: strin
     m,
     bare ? state.lastQuestion : text,
     dialog && state.dialog ? { dialog, state: state.dialog } : undefined,
+    bare ? state.lastReply : undefined,
   );
   const reply = escalationReply(ctx.index, summary, {
     extra: resumeChoice(ctx, state),
@@ -90,6 +93,6 @@ export function escalate(ctx: TurnContext, state: ConversationState, text: strin
   };
 }
 
-function summaryOf(ctx: TurnContext, question: string): string {
-  return escalationSummary(ctx.index.kb.messages.escalation, question);
+function summaryOf(ctx: TurnContext, question: string, reply: string | undefined): string {
+  return escalationSummary(ctx.index.kb.messages.escalation, question, undefined, reply);
 }

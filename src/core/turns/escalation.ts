@@ -36,14 +36,22 @@ export function escalationContact(index: SearchIndex): Contact {
   return toContact(contacts.find((c) => c.id === fallback)!);
 }
 
+/** The bot's reply to a question, in one line for the summary: the sections it quoted, or none found. */
+export function replyLine(messages: EscalationMessages, reply: Reply | undefined): string | undefined {
+  if (reply?.kind === 'fallback') return messages.summaryNotAnswered;
+  if (reply?.kind !== 'answer' || !reply.citations.length) return undefined;
+  return messages.summaryAnswered.replace('{sections}', reply.citations.map((c) => c.label).join('; '));
+}
+
 /**
- * What would be sent: the last question, or where the person is in a dialog and the answers so far. Never
- * the person's name, and never free text typed into a dialog.
+ * What would be sent: the last question and the bot's reply to it, or where the person is in a dialog and
+ * the answers so far. Never the person's name, and never free text typed into a dialog.
  */
 export function escalationSummary(
   messages: EscalationMessages,
   question: string | undefined,
   dialog?: { dialog: Dialog; state: DialogState },
+  reply?: string,
 ): string {
   if (dialog) {
     const { dialog: d, state } = dialog;
@@ -58,7 +66,8 @@ export function escalationSummary(
       .replace('{question}', d.steps.get(state.step)?.ask ?? '');
     return [intro, ...answers].join('\n');
   }
-  return question ? `${messages.summaryQuestion}\n"${question}"` : messages.summaryNone;
+  if (!question) return messages.summaryNone;
+  return [`${messages.summaryQuestion}\n"${question}"`, reply].filter(Boolean).join('\n');
 }
 
 function consentChoices(m: EscalationMessages): Choice[] {

@@ -6,7 +6,7 @@ import { words } from '../search/text';
 import { looksLikeSmalltalk, matchSmalltalk } from '../smalltalk';
 import type { Inbound, Reply } from '../types';
 import { expiredReply, listReply, resumeChoice, runDialog, startDialog } from './dialog-turns';
-import { askForPerson } from './escalation';
+import { askForPerson, replyLine } from './escalation';
 import { escalate, offerOnFallback, onEscalationChoice } from './escalation-turns';
 import { decorateAnswer, simpleReply } from './simple-replies';
 import { nextState, type ConversationState, type TurnContext, type TurnResult } from './turn-result';
@@ -98,14 +98,19 @@ function onText(ctx: TurnContext, state: ConversationState, text: string, fresh:
       answered.kind === 'answer' && !covered
         ? [decorateAnswer(ctx.catalog, answered, [], match.dialog.id)]
         : [];
-    return withQuestion(startDialog(state, match.dialog, { lead, tentative: true }), text, lead.length > 0);
+    return withQuestion(
+      ctx,
+      startDialog(state, match.dialog, { lead, tentative: true }),
+      text,
+      lead.length > 0,
+    );
   }
   let reply: Reply = decorateAnswer(ctx.catalog, answered);
   if (reply.kind === 'fallback') {
     const loose = looksLikeSmalltalk(messages, text);
     if (loose) reply = simpleReply(loose.reply);
   }
-  return withQuestion(offerOnFallback(ctx, plain(state, [reply]), reply, text), text, true);
+  return withQuestion(ctx, offerOnFallback(ctx, plain(state, [reply]), reply, text), text, true);
 }
 
 /** A turn's state with nothing else changed. */
@@ -114,6 +119,12 @@ function plain(state: ConversationState, replies: Reply[]): TurnResult {
 }
 
 /** Remembers the text as the last question (for "did you mean" choices and escalation summaries). */
-export function withQuestion(result: TurnResult, text: string, asked: boolean): TurnResult {
-  return asked && text ? { ...result, state: { ...result.state, lastQuestion: text } } : result;
+export function withQuestion(ctx: TurnContext, result: TurnResult, text: string, asked: boolean): TurnResult {
+  if (!asked || !text) return result;
+  const answered = result.replies.find((r) => r.kind === 'answer' || r.kind === 'fallback');
+  const lastReply = replyLine(ctx.index.kb.messages.escalation, answered);
+  const state: ConversationState = { ...result.state, lastQuestion: text };
+  if (lastReply) state.lastReply = lastReply;
+  else delete state.lastReply;
+  return { ...result, state };
 }

@@ -44,14 +44,20 @@ describe('the offer', () => {
     expect(offer.summary).not.toMatch(/jane\.doe|example\.com|U123|Jane/);
     expect(reply.text).toContain(offer.summary);
     expect(reply.text).toContain('your name is not included');
+    expect(offer.summary).toContain('guidebot found no answer in the guidelines.');
     expect(reply.choices.map((c) => c.id)).toEqual(expect.arrayContaining(['escalation:send']));
   });
 
   it('a "not helpful" click offers to forward the question it answered', async () => {
     const t = start();
-    expect((await t.say(ANSWERED)).escalation).toBeUndefined();
+    const answer = await t.say(ANSWERED);
+    expect(answer.escalation).toBeUndefined();
     const reply = await t.click(FEEDBACK_CHOICES.notHelpful.id);
     expect(reply.escalation?.summary).toContain('loyalty part of the Standards of Conduct');
+    // The bot's reply travels with the question: the sections it quoted.
+    expect(reply.escalation?.summary).toContain(
+      `guidebot answered by quoting: ${answer.citations[0]!.label}`,
+    );
     expect(reply.text).toContain(reply.escalation!.summary);
     expect((await t.click(FEEDBACK_CHOICES.helpful.id)).escalation).toBeUndefined();
   });
