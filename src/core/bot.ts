@@ -1,4 +1,6 @@
+import type { EscalationSink } from './escalation-sink';
 import { createDialogCatalog } from './turns/dialog-catalog';
+import { forwardEscalation } from './turns/forward-escalation';
 import { routeTurn } from './turns/route-turn';
 import { simpleReply } from './turns/simple-replies';
 import type { ConversationState, TurnResult } from './turns/turn-result';
@@ -31,6 +33,8 @@ export interface BotOptions {
   observe?: TurnObserver;
   /** The clock, for the date on decision records. */
   now?: () => Date;
+  /** Where confirmed escalations go (a team channel); without it the person gets the email address. */
+  escalate?: EscalationSink;
 }
 
 export function createBot({
@@ -39,6 +43,7 @@ export function createBot({
   conversationTtlSeconds = 30 * 60,
   observe,
   now = () => new Date(),
+  escalate,
 }: BotOptions): Bot {
   const catalog = createDialogCatalog(index);
   return {
@@ -52,10 +57,12 @@ export function createBot({
         ...turn,
         replies: whileStoreDown(index.kb.messages, inbound, turn.replies),
       }));
-      const result = await update(key, conversationTtlSeconds, (current) => {
+      const routed = await update(key, conversationTtlSeconds, (current) => {
         const turn = routeTurn(ctx, current, cleaned);
         return { value: turn.state, result: turn };
       });
+      // Sent after the state is written: the network call never holds the conversation's lock.
+      const result = await forwardEscalation(escalate, index, routed);
       await notify(observe, inbound, result);
       return result.replies;
     },

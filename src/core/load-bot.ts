@@ -1,4 +1,5 @@
 import { createBot, type Bot, type ConversationState } from './bot';
+import type { EscalationSink } from './escalation-sink';
 import { loadKnowledge } from './knowledge/load-knowledge';
 import { loadPrivacyKnowledge } from './privacy/privacy-file';
 import { withPrivacy } from './privacy/with-privacy';
@@ -20,6 +21,8 @@ export interface LoadBotOptions {
   observe?: TurnObserver;
   /** Said in the collection notice; the analytics retention period. */
   retentionDays?: number;
+  /** Where confirmed escalations go; without it the person gets the email address and the text. */
+  escalate?: EscalationSink;
 }
 
 export interface LoadedBot {
@@ -43,6 +46,7 @@ export function loadBot(options: LoadBotOptions = {}): LoadedBot {
     store,
     ...(options.conversationTtlSeconds && { conversationTtlSeconds: options.conversationTtlSeconds }),
     ...(options.observe && { observe: options.observe }),
+    ...(options.escalate && { escalate: options.escalate }),
   });
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const bot = withPrivacy(core, privacy, { store, kb, retentionDays });

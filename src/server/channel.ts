@@ -2,6 +2,7 @@ import type { Env } from '../config';
 import type { Bot, ConversationState } from '../core/bot';
 import type { ConversationStore } from '../core/state/conversation-store';
 import type { SearchIndex } from '../core/search/search-index';
+import type { EscalationSinks } from './escalation-sinks';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 import type { Route } from './route';
@@ -16,6 +17,8 @@ export interface ChannelContext {
   metrics?: Metrics;
   /** Structured logs; lines written while a request is handled carry its reqId. Never log message text. */
   logger?: Logger;
+  /** Where confirmed escalations go: the Teams channel adds its sink (a team channel chosen in chat). */
+  escalation?: EscalationSinks;
 }
 
 /** A running channel: the routes it serves and, for sockets or timers, how to start and stop it. */

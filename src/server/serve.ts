@@ -11,6 +11,8 @@ import { loadOpsConfig } from '../ops/ops-config';
 import type { Channel, ChannelSetup } from './channel';
 import { CHANNEL_SETUPS } from './channels';
 import { createStore } from './create-store';
+import { createEscalationSinks } from './escalation-sinks';
+import { createSlackEscalationSink } from '../adapters/slack/escalation-sink';
 import { trackInFlight } from './graceful-close';
 import { createHttpServer, healthRoute } from './http-server';
 import { createLogger, type Logger } from './logger';
@@ -56,8 +58,10 @@ export async function startServer({
   const operations = loadOperations(config.GUIDEBOT_KNOWLEDGE_DIR);
   const store = givenStore ?? (await createStore(config));
   const metrics = createMetrics();
+  const escalation = createEscalationSinks(createSlackEscalationSink(env));
   const analytics = await openAnalytics(env);
   const loaded = loadBot({
+    escalate: escalation,
     store,
     observe: combineObservers(analytics.observe, createMetricsObserver(metrics.registry)),
     retentionDays: analytics.retentionDays,
@@ -86,7 +90,7 @@ export async function startServer({
       logger.info({ channel: setup.name, reason: setup.reason }, 'channel off');
       continue;
     }
-    const channel = await setup.create({ bot, index, store, env, metrics, logger });
+    const channel = await setup.create({ bot, index, store, env, metrics, logger, escalation });
     for (const route of channel.routes) channelOf.set(route, channel.name);
     channels.push(channel);
     logger.info({ channel: setup.name, summary: setup.summary }, 'channel on');

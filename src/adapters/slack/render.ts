@@ -62,11 +62,17 @@ function replyParts(reply: Reply, options: RenderOptions): Part[] {
     ...parts.passages(reply),
     ...parts.escalation(reply),
     ...(options.choicesHeading && reply.choices.length ? parts.sections(options.choicesHeading) : []),
-    ...parts.buttons(reply.choices, ACTIONS.choice, 'c'),
+    ...parts.buttons(withoutConsent(reply), ACTIONS.choice, 'c'),
     ...parts.contacts(reply.contacts),
     ...parts.feedback(reply),
     ...share,
   ];
+}
+
+// The escalation block shows its own consent buttons; the core also lists them as choices for typed numbers.
+function withoutConsent(reply: Reply): Reply['choices'] {
+  const consent = new Set(reply.escalation?.consentChoices.map((c) => c.id));
+  return reply.choices.filter((c) => !consent.has(c.id));
 }
 
 /** Groups parts into messages by block count and size; one message keeps the core's complete `text`. */

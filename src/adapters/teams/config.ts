@@ -15,6 +15,16 @@ const schema = z.object({
     .optional(),
   MicrosoftAppTenantId: z.string().trim().min(1).optional(),
   NODE_ENV: z.string().optional(),
+  // Entra object ids (comma-separated) of who may choose the escalation channel; unset: anyone in the team.
+  ESCALATION_TEAMS_ADMINS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
+    .optional(),
 });
 
 const fixes: Record<string, string> = {
@@ -30,6 +40,8 @@ export interface TeamsConfig {
   appType: (typeof APP_TYPES)[number];
   tenantId?: string;
   production: boolean;
+  /** Who may type "use this channel for escalations"; undefined lets anyone in a team with the bot. */
+  escalationAdmins?: string[];
 }
 
 /** Reads and cross-checks the Microsoft* variables; throws a ConfigError naming the variable and the fix. */
@@ -41,6 +53,7 @@ export function readTeamsConfig(env: Env): TeamsConfig {
     ...(parsed.MicrosoftAppId && { appId: parsed.MicrosoftAppId }),
     ...(parsed.MicrosoftAppPassword && { appPassword: parsed.MicrosoftAppPassword }),
     ...(parsed.MicrosoftAppTenantId && { tenantId: parsed.MicrosoftAppTenantId }),
+    ...(parsed.ESCALATION_TEAMS_ADMINS?.length && { escalationAdmins: parsed.ESCALATION_TEAMS_ADMINS }),
   };
   checkCombination(config);
   return config;

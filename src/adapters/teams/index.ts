@@ -3,6 +3,7 @@ import type { Channel, ChannelContext, ChannelSetup } from '../../server/channel
 import { createLogger } from '../../server/logger';
 import { TeamsCloudAdapter } from './cloud-adapter';
 import { readTeamsConfig, type TeamsConfig } from './config';
+import { createTeamsEscalationSink } from './escalation-channel';
 import { createMessagesRoute } from './messages-route';
 import { createTurnLogic } from './turn';
 
@@ -40,7 +41,11 @@ export async function createTeamsChannel(context: ChannelContext, config: TeamsC
     appId: config.appId,
     helpContact,
     logger,
+    ...(config.escalationAdmins && { escalationAdmins: config.escalationAdmins }),
   });
+  context.escalation?.addTeams(
+    createTeamsEscalationSink({ adapter, appId: config.appId, store: context.store }),
+  );
   return {
     name: 'teams',
     routes: [createMessagesRoute({ adapter, logic, localMode: !config.appId, logger })],

@@ -4,6 +4,7 @@ import type { ConversationStore } from '../../core/state/conversation-store';
 import type { Contact } from '../../core/types';
 import type { Logger } from '../../server/logger';
 import type { TeamsCloudAdapter, TurnLogic } from './cloud-adapter';
+import { isEscalationCommand, rememberEscalationChannel } from './escalation-channel';
 import { LABELS } from './labels';
 import { moveToPersonalChat } from './personal-chat';
 import { sendReplies } from './send-replies';
@@ -22,6 +23,8 @@ export interface TurnDependencies {
   /** Who to contact when the bot itself fails (the Citizen Engagement team). */
   helpContact: Contact;
   logger: Logger;
+  /** Entra object ids allowed to choose the escalation channel (ESCALATION_TEAMS_ADMINS); unset: anyone. */
+  escalationAdmins?: string[];
 }
 
 /** The bot's behaviour in Teams: answer messages and card clicks, greet once when installed. */
@@ -57,6 +60,13 @@ async function onMessage(context: TurnContext, deps: TurnDependencies): Promise<
   // Teams shows no typing indicator in channels; elsewhere it must never cost the answer.
   if (activity.conversation.conversationType !== 'channel')
     await context.sendActivity({ type: 'typing' }).catch(() => undefined);
+  if (isEscalationCommand(context, turn.inbound.text)) {
+    const allowed = !deps.escalationAdmins || deps.escalationAdmins.includes(turn.inbound.user);
+    if (allowed) await rememberEscalationChannel(context, deps.store);
+    const text = allowed ? LABELS.escalationChannelSet : LABELS.escalationChannelRefused;
+    await context.sendActivity({ type: 'message', text, textFormat: 'plain' });
+    return;
+  }
   const replies = await deps.bot.handle(turn.inbound);
   if (turn.shared && replies.some((reply) => reply.sensitive)) {
     await moveToPersonalChat(context, turn.inbound, deps);

@@ -61,12 +61,16 @@ export const escalationMessagesSchema = z
     intro: text,
     summaryQuestion: text,
     summaryDialog: text,
+    summaryAnswered: text,
+    summaryNotAnswered: text,
     summaryNone: text,
     summaryLead: text,
     consentSend: text,
     consentDontSend: text,
     sent: text,
     notSent: text,
+    forwarded: text,
+    forwardFailed: text,
   })
   .strict();
 export type EscalationMessages = z.infer<typeof escalationMessagesSchema>;

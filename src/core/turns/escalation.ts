@@ -36,14 +36,22 @@ export function escalationContact(index: SearchIndex): Contact {
   return toContact(contacts.find((c) => c.id === fallback)!);
 }
 
+/** The bot's reply to a question, in one line for the summary: the sections it quoted, or none found. */
+export function replyLine(messages: EscalationMessages, reply: Reply | undefined): string | undefined {
+  if (reply?.kind === 'fallback') return messages.summaryNotAnswered;
+  if (reply?.kind !== 'answer' || !reply.citations.length) return undefined;
+  return messages.summaryAnswered.replace('{sections}', reply.citations.map((c) => c.label).join('; '));
+}
+
 /**
- * What would be sent: the last question, or where the person is in a dialog and the answers so far. Never
- * the person's name, and never free text typed into a dialog.
+ * What would be sent: the last question and the bot's reply to it, or where the person is in a dialog and
+ * the answers so far. Never the person's name, and never free text typed into a dialog.
  */
 export function escalationSummary(
   messages: EscalationMessages,
   question: string | undefined,
   dialog?: { dialog: Dialog; state: DialogState },
+  reply?: string,
 ): string {
   if (dialog) {
     const { dialog: d, state } = dialog;
@@ -58,7 +66,32 @@ export function escalationSummary(
       .replace('{question}', d.steps.get(state.step)?.ask ?? '');
     return [intro, ...answers].join('\n');
   }
-  return question ? `${messages.summaryQuestion}\n"${question}"` : messages.summaryNone;
+  if (!question) return messages.summaryNone;
+  return [`${messages.summaryQuestion}\n"${question}"`, reply].filter(Boolean).join('\n');
+}
+
+function consentChoices(m: EscalationMessages): Choice[] {
+  return [
+    { id: ESCALATION_CHOICES.send, label: m.consentSend },
+    { id: ESCALATION_CHOICES.dontSend, label: m.consentDontSend },
+  ];
+}
+
+/**
+ * A reply (a fallback, the thanks for "not helpful") that also offers to forward: exactly what would be sent
+ * and the consent choices after its own choices, in the structured reply and in its plain text.
+ */
+export function withEscalationOffer(index: SearchIndex, reply: Reply, summary: string): Reply {
+  const m = index.kb.messages.escalation;
+  const consent = consentChoices(m);
+  const first = reply.choices.length + 1;
+  const list = consent.map((c, i) => `${first + i}. ${c.label}`).join('\n');
+  return {
+    ...reply,
+    choices: [...reply.choices, ...consent],
+    text: `${reply.text}\n\n${m.summaryLead}\n${summary}\n\n${list}`,
+    escalation: { contact: escalationContact(index), summary, consentChoices: consent },
+  };
 }
 
 /** The reply to "talk to a person": the contact, exactly what would be sent, and the consent choices. */
@@ -69,15 +102,12 @@ export function escalationReply(
 ): Reply {
   const m = index.kb.messages.escalation;
   const contact = escalationContact(index);
-  const consentChoices: Choice[] = [
-    { id: ESCALATION_CHOICES.send, label: m.consentSend },
-    { id: ESCALATION_CHOICES.dontSend, label: m.consentDontSend },
-  ];
+  const consent = consentChoices(m);
   const reply = simpleReply(`${m.intro}\n\n${m.summaryLead}\n${summary}`, {
     kind: 'fallback',
-    choices: [...consentChoices, ...options.extra],
+    choices: [...consent, ...options.extra],
     contacts: [contact],
     sensitive: options.sensitive,
   });
-  return { ...reply, escalation: { contact, summary, consentChoices } };
+  return { ...reply, escalation: { contact, summary, consentChoices: consent } };
 }

@@ -5,9 +5,9 @@ import { saidPhrase } from '../dialogs/phrase-words';
 import { words } from '../search/text';
 import { looksLikeSmalltalk, matchSmalltalk } from '../smalltalk';
 import type { Inbound, Reply } from '../types';
-import { FEEDBACK_CHOICES } from '../types';
 import { expiredReply, listReply, resumeChoice, runDialog, startDialog } from './dialog-turns';
-import { askForPerson, ESCALATION_CHOICES, escalationReply, escalationSummary } from './escalation';
+import { askForPerson, replyLine } from './escalation';
+import { escalate, offerOnFallback, onEscalationChoice } from './escalation-turns';
 import { decorateAnswer, simpleReply } from './simple-replies';
 import { nextState, type ConversationState, type TurnContext, type TurnResult } from './turn-result';
 import { textInDialog } from './text-in-dialog';
@@ -45,23 +45,8 @@ export function routeTurn(
 }
 
 function onChoice(ctx: TurnContext, state: ConversationState, id: string): TurnResult | undefined {
-  const { messages } = ctx.index.kb;
-  if (id === FEEDBACK_CHOICES.helpful.id || id === FEEDBACK_CHOICES.notHelpful.id) {
-    const helpful = id === FEEDBACK_CHOICES.helpful.id;
-    const replies = [
-      simpleReply(helpful ? messages.feedback.helpful : messages.feedback.notHelpful, {
-        choices: resumeChoice(ctx, state),
-      }),
-    ];
-    return { ...plain(state, replies), event: { feedback: helpful ? 'helpful' : 'not-helpful' } };
-  }
-  if (id === ESCALATION_CHOICES.send || id === ESCALATION_CHOICES.dontSend) {
-    const send = id === ESCALATION_CHOICES.send;
-    const summary = state.escalation ?? messages.escalation.summaryNone;
-    const intro = send ? `${messages.escalation.sent}\n\n${summary}` : messages.escalation.notSent;
-    const replies = [simpleReply(intro, { choices: resumeChoice(ctx, state) })];
-    return { ...plain(state, replies), event: { escalation: send } };
-  }
+  const escalation = onEscalationChoice(ctx, state, id);
+  if (escalation) return escalation;
   const parsed = parseChoiceId(id);
   if (parsed?.type === 'start') {
     const dialog = ctx.catalog.get(parsed.dialog);
@@ -86,28 +71,6 @@ function onChoice(ctx: TurnContext, state: ConversationState, id: string): TurnR
       : // A choice this version no longer knows: answer its label as a question.
         answerQuestion(ctx.index, offered.label).reply;
   return plain(state, [decorateAnswer(ctx.catalog, reply, resumeChoice(ctx, state))]);
-}
-
-function escalate(ctx: TurnContext, state: ConversationState, text: string): TurnResult {
-  const m = ctx.index.kb.messages.escalation;
-  const dialog = state.dialog && ctx.catalog.get(state.dialog.dialog);
-  // "talk to a person about the photo rules" carries its own question; "talk to a person" refers to the last.
-  const bare = askForPerson(m, text)?.topic.length === 0;
-  const summary = escalationSummary(
-    m,
-    bare ? state.lastQuestion : text,
-    dialog && state.dialog ? { dialog, state: state.dialog } : undefined,
-  );
-  const reply = escalationReply(ctx.index, summary, {
-    extra: resumeChoice(ctx, state),
-    sensitive: Boolean(dialog?.sensitive),
-  });
-  return {
-    state: nextState(state, [reply], { escalation: summary }),
-    replies: [reply],
-    event: { escalation: true },
-    privateText: [],
-  };
 }
 
 function onText(ctx: TurnContext, state: ConversationState, text: string, fresh: boolean): TurnResult {
@@ -135,14 +98,19 @@ function onText(ctx: TurnContext, state: ConversationState, text: string, fresh:
       answered.kind === 'answer' && !covered
         ? [decorateAnswer(ctx.catalog, answered, [], match.dialog.id)]
         : [];
-    return withQuestion(startDialog(state, match.dialog, { lead, tentative: true }), text, lead.length > 0);
+    return withQuestion(
+      ctx,
+      startDialog(state, match.dialog, { lead, tentative: true }),
+      text,
+      lead.length > 0,
+    );
   }
   let reply: Reply = decorateAnswer(ctx.catalog, answered);
   if (reply.kind === 'fallback') {
     const loose = looksLikeSmalltalk(messages, text);
     if (loose) reply = simpleReply(loose.reply);
   }
-  return withQuestion(plain(state, [reply]), text, true);
+  return withQuestion(ctx, offerOnFallback(ctx, plain(state, [reply]), reply, text), text, true);
 }
 
 /** A turn's state with nothing else changed. */
@@ -151,6 +119,12 @@ function plain(state: ConversationState, replies: Reply[]): TurnResult {
 }
 
 /** Remembers the text as the last question (for "did you mean" choices and escalation summaries). */
-export function withQuestion(result: TurnResult, text: string, asked: boolean): TurnResult {
-  return asked && text ? { ...result, state: { ...result.state, lastQuestion: text } } : result;
+export function withQuestion(ctx: TurnContext, result: TurnResult, text: string, asked: boolean): TurnResult {
+  if (!asked || !text) return result;
+  const answered = result.replies.find((r) => r.kind === 'answer' || r.kind === 'fallback');
+  const lastReply = replyLine(ctx.index.kb.messages.escalation, answered);
+  const state: ConversationState = { ...result.state, lastQuestion: text };
+  if (lastReply) state.lastReply = lastReply;
+  else delete state.lastReply;
+  return { ...result, state };
 }

@@ -8,6 +8,8 @@ import type { DialogCatalog } from './dialog-catalog';
 export interface ConversationState {
   /** The last question asked, to answer a "did you mean" section choice in its light. */
   lastQuestion?: string;
+  /** The bot's reply to it in one line (sections quoted, or no answer), for escalation summaries. */
+  lastReply?: string;
   /** Choices offered by the last reply, so a typed number or label selects one. */
   offered: Choice[];
   /** The guided dialog in progress, if any. */
@@ -38,6 +40,8 @@ export interface TurnResult {
   privateText: string[];
   /** What the dialog engine made of the turn, when it ran. */
   status?: StepStatus;
+  /** The summary the person agreed to send: bot.ts forwards it through the configured sink. */
+  forward?: string;
   /** The dialog answer the turn gave (which branch it took), without its free text. */
   answer?: { dialog: string; step: string; option: string };
 }

@@ -1,0 +1,59 @@
+import { clickOnMessage, directMessage } from './slack-fixtures';
+import { startSlackHarness, type SlackHarness } from './slack-server';
+import { sendAction, sendEvent } from './signed-request';
+
+// "talk to a person" in a DM, then Send: the summary is posted to ESCALATION_SLACK_CHANNEL through the Web API.
+const TEAM_CHANNEL = 'C0ESCALATE1';
+let h: SlackHarness;
+
+type Button = { action_id?: string; value?: string; text?: { text: string } };
+const buttonsOf = (blocks: unknown): Button[] =>
+  ((blocks as Array<{ type: string; elements?: Button[] }>) ?? [])
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements ?? []);
+
+beforeAll(async () => {
+  h = await startSlackHarness({ ESCALATION_SLACK_CHANNEL: TEAM_CHANNEL });
+});
+afterAll(() => h.close());
+
+it('sends exactly the redacted summary to the team channel after Send, and says where it went', async () => {
+  await sendEvent(
+    h.url,
+    directMessage('call me at 250-555-0199: which pizza place in Victoria delivers late?'),
+  );
+  await h.fake.settle();
+  await sendEvent(h.url, directMessage('talk to a person'));
+  await h.fake.settle();
+  const posts = h.fake.callsOf('chat.postMessage');
+  const offer = posts.find((p) => buttonsOf(p.params.blocks).some((b) => b.value === 'escalation:send'))!;
+  expect(offer.params.channel).toBe('D0PRIVATE01');
+  const send = buttonsOf(offer.params.blocks).filter((b) => b.value === 'escalation:send');
+  expect(send).toHaveLength(1);
+  expect(h.fake.callsOf('chat.postMessage').some((p) => p.params.channel === TEAM_CHANNEL)).toBe(false);
+
+  const click = clickOnMessage(
+    {
+      actionId: send[0]!.action_id!,
+      value: 'escalation:send',
+      label: send[0]!.text!.text,
+      responseUrl: h.fake.responseUrl('e'),
+    },
+    { ts: '1732440000.000900', channel: 'D0PRIVATE01', blocks: offer.params.blocks as unknown[] },
+  );
+  await sendAction(h.url, click);
+  await h.fake.settle();
+  const forwarded = h.fake.callsOf('chat.postMessage').filter((p) => p.params.channel === TEAM_CHANNEL);
+  expect(forwarded).toHaveLength(1);
+  const text = String(forwarded[0]!.params.text);
+  expect(text).toContain('which pizza place in Victoria delivers late?');
+  expect(text).not.toMatch(/250-555-0199|U0ASKER01/);
+  const told = JSON.stringify(h.fake.calls.filter((c) => c.params.channel !== TEAM_CHANNEL).slice(-3));
+  expect(told).toContain("Citizen Engagement team's Slack channel");
+});
+
+it('refuses to start with a channel name instead of an id, naming the variable', async () => {
+  await expect(
+    startSlackHarness({ ESCALATION_SLACK_CHANNEL: '#citizen-engagement' }, { fake: h.fake }),
+  ).rejects.toThrow(/ESCALATION_SLACK_CHANNEL/);
+});
