@@ -1,6 +1,7 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Choice, Reply } from '../../src/core/types';
-import { runCli, type CliResult } from '../helpers/cli';
+import { CLI, runCli, type CliResult } from '../helpers/cli';
 import { makeTempDir, removeTempDirs } from '../helpers/knowledge-copy';
 
 // The terminal channel as a person (or a script) uses it: the built CLI, stdin in, stdout out.
@@ -50,6 +51,12 @@ beforeAll(() => {
   vague = { question: fallback.question, choices: fallback.reply.choices };
 });
 afterAll(removeTempDirs);
+
+describe('the built CLI', () => {
+  it('is executable, so npx guidebot can run it from the project root', () => {
+    expect(statSync(CLI).mode & 0o111).not.toBe(0);
+  });
+});
 
 describe('guidebot ask', () => {
   it('--json writes one JSON reply per stdin line, in the reply model', () => {
