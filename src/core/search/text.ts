@@ -191,11 +191,25 @@ export function cleanText(text: string): string {
     .trim();
 }
 
+// words() runs many times a turn on the same short strings (synonym phrases, concept surfaces): remember
+// recent results. Bounded, so a stream of distinct questions cannot grow it without limit.
+const WORDS_CACHE_SIZE = 5000;
+const wordsCache = new Map<string, string[]>();
+
 /**
  * Splits text into lowercase words as both the index and the questions see them: split on spaces and
  * hyphens (as Lunr does), possessives and apostrophes dropped, "@Work" kept apart from "work".
  */
 export function words(text: string): string[] {
+  const cached = wordsCache.get(text);
+  if (cached) return cached.slice();
+  const result = splitWords(text);
+  if (wordsCache.size >= WORDS_CACHE_SIZE) wordsCache.clear();
+  wordsCache.set(text, result);
+  return result.slice();
+}
+
+function splitWords(text: string): string[] {
   const out: string[] = [];
   for (const raw of normalizeText(text)
     .toLowerCase()
