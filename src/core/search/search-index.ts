@@ -7,6 +7,7 @@ import { compileSynonyms, type SynonymMatcher } from './synonyms';
 export interface TokenSetStatics {
   fromString(pattern: string): lunr.TokenSet;
   fromFuzzyString(word: string, editDistance: number): lunr.TokenSet;
+  fromArray(sortedWords: string[]): lunr.TokenSet;
 }
 
 /** A loaded index with what searching needs beside it. */

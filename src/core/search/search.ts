@@ -1,9 +1,8 @@
-import lunr from 'lunr';
 import type { Passage } from '../knowledge/guideline';
-import type { SearchIndex, TokenSetStatics } from './search-index';
+import type { SearchIndex } from './search-index';
 import { isEnglishWord } from './english-words';
 import { isDescribingWord } from './word-class';
-import { correctToVocabulary } from './spelling';
+import { correctToVocabulary, oneEditMatches } from './spelling';
 import { isGenericWord, stem, topicStems, words } from './text';
 
 /** One topic of a question: a word, or a synonym phrase, with the index stems that stand for it. */
@@ -128,13 +127,9 @@ function wordForms(index: SearchIndex, stem: string): string[][] {
   return forms.map((f) => [f]);
 }
 
-/** Indexed stems one edit away that start with the same letter (people rarely mistype the first one). */
+/** Indexed stems one edit away that start with the same letter. */
 function corrections(index: SearchIndex, stem: string): string[][] {
-  return index.vocabulary
-    .intersect((lunr.TokenSet as unknown as TokenSetStatics).fromFuzzyString(stem, 1))
-    .toArray()
-    .filter((term) => term[0] === stem[0])
-    .map((term) => [term]);
+  return oneEditMatches(index.vocabulary, stem).map((term) => [term]);
 }
 
 /** Ranks passages for a question. Never throws on user text: it is read as words, never as Lunr query syntax. */

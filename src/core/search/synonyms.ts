@@ -1,4 +1,6 @@
 import type { SynonymsFile } from '../knowledge/schema';
+import type lunr from 'lunr';
+import { toTokenSet } from './spelling';
 import { isStopWord, stem, words } from './text';
 
 /** One synonym entry, compiled. */
@@ -21,8 +23,8 @@ export interface Mention {
 
 export interface SynonymMatcher {
   groups: SynonymGroup[];
-  /** Every word of every phrase, as typed: what misspelt staff words are corrected to. */
-  vocabulary: ReadonlySet<string>;
+  /** Every word of every phrase, as typed, and as a TokenSet: what misspelt staff words are corrected to. */
+  vocabulary: { words: ReadonlySet<string>; tokens: lunr.TokenSet };
   /**
    * Reads text left to right, taking the longest synonym phrase at each word. With `guidelineSide`, only the
    * guideline's own phrases count: the guideline's "purpose of the collection" is not the staff's "purpose".
@@ -69,9 +71,10 @@ export function compileSynonyms(file: SynonymsFile): SynonymMatcher {
   });
   for (const list of byFirst.values()) list.sort((a, b) => b.phrase.length - a.phrase.length);
 
-  const vocabulary = new Set(
+  const vocabularyWords = new Set(
     file.synonyms.flatMap((e) => [...e.staff, ...e.guideline].flatMap((p) => words(p))),
   );
+  const vocabulary = { words: vocabularyWords, tokens: toTokenSet(vocabularyWords) };
   return {
     groups,
     vocabulary,
