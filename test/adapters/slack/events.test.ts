@@ -23,11 +23,7 @@ beforeAll(async () => {
   h = await startSlackHarness();
 });
 afterAll(() => h.close());
-beforeEach(async () => {
-  await h.fake.settle();
-  h.fake.reset();
-  h.rewrite = undefined;
-});
+beforeEach(() => h.reset());
 
 describe('answering', () => {
   it('answers an @mention in the thread of the message, quoting and citing the guideline', async () => {

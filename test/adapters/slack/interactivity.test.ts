@@ -56,11 +56,7 @@ beforeAll(async () => {
   h = await startSlackHarness();
 });
 afterAll(() => h.close());
-beforeEach(async () => {
-  await h.fake.settle();
-  h.fake.reset();
-  h.rewrite = undefined;
-});
+beforeEach(() => h.reset());
 
 describe('/guidelines', () => {
   it('answers the person privately, with a button to share the answer in the channel', async () => {

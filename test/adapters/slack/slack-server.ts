@@ -19,6 +19,8 @@ export interface SlackHarness {
   turns: Inbound[];
   /** When set, replaces the core's replies (for replies today's core cannot make: dialogs, long answers). */
   rewrite?: (inbound: Inbound, real: Reply[]) => Reply[];
+  /** Between tests: lets messages still on their way land, then forgets calls, scripts and the rewrite. */
+  reset(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,11 @@ export async function startSlackHarness(extraEnv: Env = {}, shared: Shared = {})
   Object.assign(harness, {
     server,
     url: server.url,
+    async reset() {
+      await fake.settle();
+      fake.reset();
+      harness.rewrite = undefined;
+    },
     async close() {
       await server.close();
       if (!shared.fake) await fake.stop();
