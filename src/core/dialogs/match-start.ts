@@ -1,6 +1,7 @@
 import { analyseQuestion } from '../search/search';
 import type { SearchIndex } from '../search/search-index';
 import { stem } from '../search/text';
+import { rememberRecent } from '../memo/recent';
 import type { Dialog } from './types';
 
 /** A dialog a message asks for, and how much of the message its start phrase explains (0..1). */
@@ -15,6 +16,8 @@ export interface StartMatch {
  * those get the answer with a "walk me through" choice. Checked on the development set (npm run eval).
  */
 export const MIN_START_COVERAGE = 0.75;
+
+const RECENT_MESSAGES = 1000;
 
 interface KeyedConcept {
   keys: string[];
@@ -34,8 +37,10 @@ export function createStartMatcher(
   const phrases = dialogs.flatMap((dialog) =>
     [...dialog.start, dialog.title].map((phrase) => ({ dialog, concepts: keyedConcepts(index, phrase) })),
   );
+  // Every question is checked for a start phrase: remember the analysis of recent ones, as answers do.
+  const conceptsOf = rememberRecent(RECENT_MESSAGES, (text) => keyedConcepts(index, text));
   return (text) => {
-    const concepts = keyedConcepts(index, text);
+    const concepts = conceptsOf(text);
     const total = concepts.reduce((sum, c) => sum + c.weight, 0);
     if (!total) return undefined;
     let best: StartMatch | undefined;
