@@ -1,5 +1,6 @@
-import { appendFile, mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createBatchedAppender } from './batched-append';
 import { DAY_MS, type AnalyticsStore } from './analytics-store';
 import { parseEvent, type AnalyticsEvent } from './event';
 
@@ -11,6 +12,7 @@ const FILE = /^events-(\d{4}-\d{2}-\d{2})\.jsonl$/;
  */
 export function createFileAnalyticsStore(dir: string): AnalyticsStore {
   const ready = mkdir(dir, { recursive: true, mode: 0o700 });
+  const append = createBatchedAppender(0o600);
   const fileOf = (day: string): string => path.join(dir, `events-${day}.jsonl`);
   const days = async (): Promise<string[]> => {
     await ready;
@@ -25,8 +27,7 @@ export function createFileAnalyticsStore(dir: string): AnalyticsStore {
     where: dir,
     async append(event) {
       await ready;
-      // One small append per event: O_APPEND keeps lines whole when replicas share the folder.
-      await appendFile(fileOf(event.at.slice(0, 10)), `${JSON.stringify(event)}\n`, { mode: 0o600 });
+      await append(fileOf(event.at.slice(0, 10)), `${JSON.stringify(event)}\n`);
     },
     async list(since, until) {
       const first = dayOf(since.getTime());
