@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HTTPReceiver } from '@slack/bolt';
 import type { Logger } from '../../server/logger';
 import { BodyTooLargeError, readBody } from '../../server/read-body';
 import { sendJson, type Route } from '../../server/route';
 import { checkSlackRequest } from './request-guard';
+import type { RouteReceiver } from './route-receiver';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 // Far above any real payload (a block_actions payload with a full message is some tens of kilobytes).
@@ -11,9 +11,9 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 
 /**
  * `POST /slack/events`: Events API, slash commands and interactivity on one URL, as Slack's manifest sets
- * it. The request is checked here, then handed to Bolt's own HTTP receiver, which verifies it again and acks.
+ * it. The request is read, verified and parsed here, once, then handed to the Bolt app through its receiver.
  */
-export function createEventsRoute(receiver: HTTPReceiver, signingSecret: string, logger: Logger): Route {
+export function createEventsRoute(receiver: RouteReceiver, signingSecret: string, logger: Logger): Route {
   return {
     method: 'POST',
     path: SLACK_EVENTS_PATH,
@@ -27,15 +27,13 @@ export function createEventsRoute(receiver: HTTPReceiver, signingSecret: string,
         sendJson(res, 413, { error: 'request body too large' });
         return;
       }
-      const refusal = checkSlackRequest(req.headers, body, signingSecret);
-      if (refusal) {
-        logger.warn({ status: refusal.status, reason: refusal.reason }, 'slack request refused');
-        sendJson(res, refusal.status, { error: refusal.reason });
+      const checked = checkSlackRequest(req.headers, body, signingSecret);
+      if ('status' in checked) {
+        logger.warn({ status: checked.status, reason: checked.reason }, 'slack request refused');
+        sendJson(res, checked.status, { error: checked.reason });
         return;
       }
-      // Bolt reads `rawBody` when a body was already read, instead of the (now consumed) stream.
-      Object.assign(req, { rawBody: Buffer.from(body, 'utf8') });
-      receiver.requestListener(req, res);
+      await receiver.dispatch(checked.body, req.headers, res);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import { App, webApi } from '@slack/bolt';
 import type { Env } from '../../config';
 import type { Channel, ChannelContext, ChannelSetup } from '../../server/channel';
 import { createLogger, type Logger } from '../../server/logger';
@@ -11,6 +11,7 @@ import { listenToCommand } from './listen-command';
 import { listenToEvents } from './listen-events';
 import { createOutbox, errorCode } from './outbox';
 import { renderReply, type RenderOptions } from './render';
+import { RouteReceiver } from './route-receiver';
 import { SLACK_WORDING } from './wording';
 import type { Reply } from '../../core/types';
 
@@ -69,10 +70,7 @@ export async function createSlackChannel(
     convoStore: false as const,
     clientOptions,
   };
-  const receiver =
-    config.mode === 'http'
-      ? new HTTPReceiver({ signingSecret: config.signingSecret, logger: boltLogger })
-      : undefined;
+  const receiver = config.mode === 'http' ? new RouteReceiver(logger) : undefined;
   const app =
     config.mode === 'http'
       ? new App({ ...common, receiver })

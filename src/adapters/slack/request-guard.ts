@@ -11,16 +11,24 @@ export interface Refusal {
   reason: string;
 }
 
+/** A request that passed: its body as Bolt reads it (the `payload` JSON of interactivity, or the form). */
+export interface Accepted {
+  body: Record<string, unknown>;
+}
+
 /**
  * Checks a request before Bolt sees it: the timestamp within five minutes in both directions (Bolt only
- * rejects old ones), the v0 signature (Bolt's own check), and a body Bolt can route. Undefined means go on.
+ * rejects old ones), the v0 signature (Bolt's own check), and a body Bolt can route, which it returns parsed.
  */
 export function checkSlackRequest(
   headers: IncomingHttpHeaders,
   rawBody: string,
   signingSecret: string,
   nowMs: number = Date.now(),
-): Refusal | undefined {
+): Refusal | Accepted {
+  // Slack's SSL check may come unsigned (Bolt skips verifying it); it carries nothing and starts nothing.
+  if (isForm(header(headers, 'content-type')) && parseForm(rawBody).ssl_check === '1')
+    return { body: { ssl_check: '1' } };
   const timestamp = Number(header(headers, 'x-slack-request-timestamp'));
   const signature = header(headers, 'x-slack-signature');
   if (!Number.isInteger(timestamp) || !signature) return { status: 401, reason: 'missing signature headers' };
@@ -33,29 +41,32 @@ export function checkSlackRequest(
     nowMilliseconds: nowMs,
   });
   if (!valid) return { status: 401, reason: 'signature mismatch' };
-  return isRoutable(header(headers, 'content-type'), rawBody)
-    ? undefined
-    : { status: 400, reason: 'malformed body' };
+  const body = routableBody(header(headers, 'content-type'), rawBody);
+  return body ? { body } : { status: 400, reason: 'malformed body' };
 }
 
 /** JSON with a `type` (Events API), a form with `command` (slash commands) or `payload` JSON with a `type`. */
-function isRoutable(contentType: string | undefined, rawBody: string): boolean {
+function routableBody(contentType: string | undefined, rawBody: string): Record<string, unknown> | undefined {
   try {
-    if (contentType?.split(';')[0]?.trim() === 'application/x-www-form-urlencoded') {
+    if (isForm(contentType)) {
       const form = parseForm(rawBody);
-      if (form.ssl_check === '1' || typeof form.command === 'string') return true;
-      return typeof form.payload === 'string' && hasType(JSON.parse(form.payload));
+      if (typeof form.command === 'string') return { ...form };
+      return typeof form.payload === 'string' ? typed(JSON.parse(form.payload)) : undefined;
     }
-    return hasType(JSON.parse(rawBody));
+    return typed(JSON.parse(rawBody));
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-function hasType(value: unknown): boolean {
-  return (
-    typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
-  );
+function isForm(contentType: string | undefined): boolean {
+  return contentType?.split(';')[0]?.trim() === 'application/x-www-form-urlencoded';
+}
+
+function typed(value: unknown): Record<string, unknown> | undefined {
+  const hasType =
+    typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+  return hasType ? (value as Record<string, unknown>) : undefined;
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {

@@ -1,9 +1,9 @@
 import { loadBot } from '../../../src/core/load-bot';
 import type { Reply } from '../../../src/core/types';
 import type { ApiCall } from './fake-slack-api';
-import { directMessage, envelope, mention, newEventId } from './slack-fixtures';
+import { clickOnMessage, directMessage, envelope, mention, newEventId } from './slack-fixtures';
 import { startSlackHarness, type SlackHarness } from './slack-server';
-import { sendEvent, sendRaw } from './signed-request';
+import { sendAction, sendEvent, sendRaw } from './signed-request';
 
 // Events API callbacks, signed as Slack signs them, into the real server; Slack's Web API is a local fake.
 let h: SlackHarness;
@@ -232,6 +232,27 @@ describe('refusing requests', () => {
   it('413 for a body over the limit', async () => {
     const big = JSON.stringify({ type: 'event_callback', pad: 'x'.repeat(300 * 1024) });
     await refused(await sendRaw(h.url, big, 'application/json'), 413);
+  });
+
+  it("answers Slack's SSL check, which comes unsigned, with 200", async () => {
+    const res = await sendRaw(h.url, 'ssl_check=1&token=t', 'application/x-www-form-urlencoded', {
+      unsigned: true,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    expect(h.fake.calls).toHaveLength(0);
+  });
+
+  it('404 at once for a click that nothing handles, instead of a 3-second wait', async () => {
+    const started = Date.now();
+    const click = clickOnMessage(
+      { actionId: 'another-app:open', value: 'x', label: 'Open', responseUrl: h.fake.responseUrl('r-1') },
+      { ts: '1732435300.000200', blocks: [] },
+    );
+    const res = await sendAction(h.url, click);
+    expect(res.status).toBe(404);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(h.fake.calls).toHaveLength(0);
   });
 
   it("answers Slack's URL verification challenge", async () => {
