@@ -16,6 +16,8 @@ export function quoteMrkdwn(text: string): string {
  * only at whitespace. A single word longer than `max` (a long URL) is the one case cut inside a word.
  */
 export function splitForLimit(text: string, max: number, format: (piece: string) => string): string[] {
+  // Nearly every passage fits whole; the word-by-word loop below formats the text once per word.
+  if (format(text).length <= max) return text.trim() ? [text.trimEnd()] : [];
   const pieces: string[] = [];
   let current = '';
   for (const token of text.split(/(?<=\s)(?=\S)/)) {
