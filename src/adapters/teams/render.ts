@@ -31,6 +31,9 @@ export function renderReply(reply: Reply, budgetBytes = MESSAGE_BUDGET_BYTES): A
   if (!blocks.length)
     return splitText(reply.text || reply.intro || '', Math.floor(budgetBytes / 4)).map(plainMessage);
   const lead = reply.intro ?? reply.dialog?.title;
+  // Nearly every reply fits one card; filling cards block by block serializes the card once per block.
+  const whole = cardMessage(blocks, lead);
+  if (byteSize(whole) <= budgetBytes) return [whole];
   const messages: Array<Partial<Activity>> = [];
   let current: Block[] = [];
   const flush = () => {
