@@ -18,6 +18,7 @@ export function createMemoryStore<T>(now: () => number = Date.now): Conversation
   const counters = new Map<string, Entry<number>>();
   const queue = createKeyQueue();
   let closed = false;
+  let sweptAt = now();
 
   const open = (): void => {
     if (closed) throw new GuidebotError('STORE_UNAVAILABLE', 'The memory store is closed.');
@@ -30,8 +31,14 @@ export function createMemoryStore<T>(now: () => number = Date.now): Conversation
     return undefined;
   };
   const put = <V>(map: Map<string, Entry<V>>, key: string, value: V, ttlSeconds: number): void => {
-    map.set(key, { value, expires: now() + ttlSeconds * 1000 });
-    if (map.size % 1000 === 0) sweep(map, now());
+    const time = now();
+    map.set(key, { value, expires: time + ttlSeconds * 1000 });
+    // Expired entries go in one pass every few seconds: a pass per insert (or per thousand) would cost more
+    // the more is stored, and every Slack event leaves a claim for an hour.
+    if (time - sweptAt >= SWEEP_EVERY_MS) {
+      sweptAt = time;
+      for (const stored of [entries, claims, counters]) sweep(stored, time);
+    }
   };
   // Copies in and out, as JSON does for the Redis store: a caller changing a value it read changes nothing.
   const read = (key: string): T | undefined => {
@@ -91,7 +98,9 @@ export function createMemoryStore<T>(now: () => number = Date.now): Conversation
   };
 }
 
-/** Drops expired entries now and then, so idle conversations do not pile up. */
+const SWEEP_EVERY_MS = 10_000;
+
+/** Drops expired entries, so idle conversations and old claims do not pile up. */
 function sweep(map: Map<string, { expires: number }>, time: number): void {
   for (const [key, entry] of map) if (entry.expires <= time) map.delete(key);
 }
