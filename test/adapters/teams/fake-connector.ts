@@ -22,8 +22,11 @@ export interface FakeConnector {
   messages(): ConnectorCall[];
   /** Makes POST /v3/conversations (createConversation) fail with this status. */
   refuseNewConversations(status: number): void;
-  /** Makes the next `count` message posts or updates fail with `status` (403: not retried by the client). */
-  failNextMessages(count: number, status?: number): void;
+  /**
+   * Makes the next `count` message posts or updates fail with `status` (403: not retried by the client),
+   * with a Retry-After header when `retryAfterSeconds` is given (as the connector throttles).
+   */
+  failNextMessages(count: number, status?: number, retryAfterSeconds?: number): void;
   close(): Promise<void>;
 }
 
@@ -32,6 +35,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   let refuseStatus = 0;
   let failures = 0;
   let failStatus = 403;
+  let retryAfter: number | undefined;
   let next = 0;
   const server: Server = createServer((req, res) => {
     let raw = '';
@@ -52,6 +56,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       }
       if (failures > 0 && call.body.type === 'message') {
         failures--;
+        if (retryAfter !== undefined) res.setHeader('retry-after', String(retryAfter));
         res.writeHead(failStatus).end(JSON.stringify({ error: { code: 'Forbidden' } }));
         return;
       }
@@ -68,9 +73,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     calls,
     messages: () => calls.filter((c) => c.body.type === 'message'),
     refuseNewConversations: (status) => (refuseStatus = status),
-    failNextMessages: (count, status = 403) => {
+    failNextMessages: (count, status = 403, retryAfterSeconds) => {
       failures = count;
       failStatus = status;
+      retryAfter = retryAfterSeconds;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -14,6 +14,7 @@ import {
   postActivity,
   startFakeConnector,
   submitButtons,
+  type ConnectorCall,
   type FakeConnector,
 } from './fake-connector';
 
@@ -142,6 +143,41 @@ test('where every update is refused, the dialog step is sent as a new message', 
   const last = connector.calls.at(-1)!;
   expect(last.method).toBe('POST');
   expect(last.body.text).toBe(OUTCOME.intro);
+});
+
+describe('when the Bot Connector fails', () => {
+  const QUESTION = 'can i tweet abt a court case?';
+  const answerText = (post: ConnectorCall): string => cardTexts(cardOf(post)).join('\n');
+
+  test('a throttled reply (429 with Retry-After) is sent again after the wait, and arrives once', async () => {
+    await start((core) => core);
+    connector.failNextMessages(2, 429, 1);
+    const started = Date.now();
+    const res = await postActivity(server.url, activity('personal-message', { text: QUESTION }));
+    expect(res.status).toBe(200);
+    // The answer three times (two refused), then the collection notice once.
+    const posts = connector.messages();
+    expect(posts).toHaveLength(4);
+    expect(posts.slice(0, 3).map(answerText)).toEqual(Array(3).fill(answerText(posts[0]!)));
+    expect(answerText(posts[2]!)).toContain('matters before the courts');
+    expect(posts[3]!.body.text).toMatch(/^About your privacy/);
+    // Two waits of the second the connector asked for.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+  }, 20_000);
+
+  test('a connector that keeps failing gets the retries, then the contact fallback is tried', async () => {
+    await start((core) => core);
+    connector.failNextMessages(4, 503, 0);
+    const res = await postActivity(server.url, activity('personal-message', { text: QUESTION }));
+    expect(res.status).toBe(200);
+    const posts = connector.messages();
+    // The answer: the first try and three retries, all refused; then the fallback, which goes through.
+    expect(posts).toHaveLength(5);
+    expect(answerText(posts[0]!)).toContain('matters before the courts');
+    expect(posts[4]!.body.text).toMatch(
+      /^Sorry, something went wrong on my side.*citizenengagement@gov\.bc\.ca/,
+    );
+  }, 30_000);
 });
 
 describe('a privacy or incident question asked in a channel', () => {
