@@ -8,6 +8,8 @@ const opsSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
   // 0 turns the limit off (a trusted single-user install, or a limit enforced in front of the bot).
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(20),
+  // With Redis: how long a replica may miss its heartbeat before the others finish its unanswered turns.
+  REPLICA_TIMEOUT_SECONDS: z.coerce.number().min(0.3).max(600).default(15),
 });
 
 const fixes: Record<string, string> = {
@@ -16,9 +18,11 @@ const fixes: Record<string, string> = {
     'Set it to the seconds in-flight requests may take to finish on shutdown (at most 600), or leave it unset for 10.',
   RATE_LIMIT_PER_MINUTE:
     'Set it to a whole number of messages a person may send a minute (0 for no limit), or leave it unset for 20.',
+  REPLICA_TIMEOUT_SECONDS:
+    'Set it to the seconds a stopped replica may go unnoticed before another answers its unfinished turns (0.3 to 600), or leave it unset for 15.',
 };
 
-/** Operational settings: log level, shutdown bound and the per-user rate limit. */
+/** Operational settings: log level, shutdown bound, the per-user rate limit and the replica timeout. */
 export type OpsConfig = z.infer<typeof opsSchema>;
 
 /** Reads the operational settings; a bad value is a ConfigError naming the variable and the fix. */

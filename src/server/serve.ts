@@ -56,7 +56,8 @@ export async function startServer({
   const config = loadConfig(env);
   const ops = loadOpsConfig(env);
   const operations = loadOperations(config.GUIDEBOT_KNOWLEDGE_DIR);
-  const store = givenStore ?? (await createStore(config));
+  const store =
+    givenStore ?? (await createStore(config, { replicaTimeoutMs: ops.REPLICA_TIMEOUT_SECONDS * 1000 }));
   const metrics = createMetrics();
   const escalation = createEscalationSinks(createSlackEscalationSink(env));
   const analytics = await openAnalytics(env);

@@ -20,8 +20,9 @@ let redis: PrivateRedis;
 let fake: FakeSlackApi;
 const replicas: ServerProcess[] = [];
 
-async function replica(): Promise<ServerProcess> {
+async function replica(env: Record<string, string> = {}): Promise<ServerProcess> {
   const started = await startServerProcess({
+    ...env,
     REDIS_URL: redis.url,
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -88,4 +89,35 @@ it('loses nothing when a replica is killed mid-conversation: the survivor and a 
   const second = newDirectChannel();
   await expectReply(b.url, second, 0);
   for (let i = 1; i < texts.length; i++) await expectReply(restarted.url, second, i);
+});
+
+it('answers an event on the other replica when the one that took it is killed before answering', async () => {
+  // Slack has its ack and will not send the event again: only the journal in Redis can save the answer.
+  const [c, d] = await Promise.all([1, 2].map(() => replica({ REPLICA_TIMEOUT_SECONDS: '1' })));
+  const channel = newDirectChannel();
+  const question = 'can i tweet abt a court case?';
+  const [expected] = await referenceReplies([question]);
+  const answers = () => postsTo(fake, channel).filter((call) => call.params.text === postedText(expected!));
+  // c's post is rate limited for half a minute: c is still waiting to answer when it is killed.
+  fake.script('chat.postMessage', {
+    status: 429,
+    headers: { 'retry-after': '30' },
+    body: { ok: false, error: 'ratelimited' },
+  });
+  const res = await sendEvent(c!.url, directMessage(question, { channel }));
+  expect(res.status).toBe(200);
+  const deadline = Date.now() + 5000;
+  while (answers().length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  expect(answers()).toHaveLength(1); // the refused try
+  await c!.kill();
+
+  const killedAt = Date.now();
+  while (answers().length < 2 && Date.now() - killedAt < 10_000) await new Promise((r) => setTimeout(r, 50));
+  expect(answers()).toHaveLength(2);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  // d answered once; nobody answered it a third time, and d kept answering its own turns.
+  expect(answers()).toHaveLength(2);
+  const other = newDirectChannel();
+  const posts = await say(fake, d!.url, other, question);
+  expect(posts[0]!.params.text).toBe(postedText(expected!));
 });

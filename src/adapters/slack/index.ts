@@ -9,6 +9,7 @@ import { createIdentity } from './identity';
 import { listenToActions } from './listen-actions';
 import { listenToCommand } from './listen-command';
 import { listenToEvents } from './listen-events';
+import { adoptOrphanedTurns } from './journal';
 import { createOutbox, errorCode } from './outbox';
 import { renderReply, type RenderOptions } from './render';
 import { RouteReceiver } from './route-receiver';
@@ -95,6 +96,7 @@ export async function createSlackChannel(
   listenToActions(app, deps);
   // Before the server listens: a rejected token stops start-up here, with nothing left open.
   await identity.check();
+  let stopAdopting = (): void => undefined;
 
   return {
     name: 'slack',
@@ -102,8 +104,10 @@ export async function createSlackChannel(
       receiver && config.mode === 'http' ? [createEventsRoute(receiver, config.signingSecret, logger)] : [],
     async start() {
       if (config.mode === 'socket') await app.start();
+      stopAdopting = adoptOrphanedTurns(deps);
     },
     async stop() {
+      stopAdopting();
       if (config.mode === 'socket') await app.stop();
     },
   };

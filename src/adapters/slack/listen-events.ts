@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import { renderHome } from './render';
 import { messageToTurn } from './to-inbound';
-import { answer, claimEvent, type SlackDeps } from './turns';
+import { answerNoted } from './journal';
+import { claimEvent, type SlackDeps } from './turns';
 
 /** @mentions in channels, direct messages and the App Home tab. Bolt has already acked each event. */
 export function listenToEvents(app: App, deps: SlackDeps): void {
@@ -15,7 +16,7 @@ export function listenToEvents(app: App, deps: SlackDeps): void {
     // Bolt runs listeners again for Slack's retries (X-Slack-Retry-Num); the store makes one answer, across replicas.
     const eventId = (args.body as { event_id?: unknown }).event_id;
     if (!(await claimEvent(deps, eventId, args.context.retryNum))) return;
-    await answer(deps, turn);
+    await answerNoted(deps, typeof eventId === 'string' ? eventId : undefined, turn);
   };
   app.event('app_mention', onMessage);
   app.event('message', onMessage);

@@ -16,7 +16,7 @@ export interface SlackDeps {
   bot: Bot;
   outbox: Outbox;
   logger: Logger;
-  store: Pick<ConversationStore<unknown>, 'claim'>;
+  store: Pick<ConversationStore<unknown>, 'claim' | 'journal'>;
   /** The server's counters of retries answered by another delivery, and of store failures. */
   metrics?: Pick<Metrics, 'dedupeHits' | 'storeErrors'>;
   /** The contact line sent when the bot itself failed or a reply could not be delivered. */

@@ -1,3 +1,5 @@
+import type { TurnJournal } from './turn-journal';
+
 /** What `update` does with the key: keep a new value, or delete it. */
 export interface StoreUpdate<T, R> {
   /** The value to save; `undefined` deletes the key. */
@@ -37,6 +39,11 @@ export interface ConversationStore<T> {
    * conversation state and claims: the same key in `get`/`claim` is a different entry.
    */
   increment(key: string, windowSeconds: number): Promise<number>;
+  /**
+   * Turns being answered, for stores shared by replicas (Redis): a replica finishes the turns of one that
+   * was killed mid-answer. Absent from the memory store, whose turns die with its process.
+   */
+  journal?: TurnJournal;
   /**
    * Releases the store (the Redis connection; the memory store's entries). Safe to call twice. Any call
    * after it rejects with GuidebotError 'STORE_UNAVAILABLE'.

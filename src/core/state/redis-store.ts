@@ -6,11 +6,14 @@ import { connectRedis, type RedisConnection, type RedisConnectionOptions } from 
 import { acquireLock, releaseLock, type LockTimes } from './redis-lock';
 import { COMMIT_UPDATE, INCREMENT_WINDOW } from './redis-scripts';
 import { checkTtl, ttlMilliseconds } from './ttl';
+import { createRedisTurnJournal } from './turn-journal';
 
 /** Where the Redis store connects, which keys it uses and how long an update may hold a key. */
 export interface RedisStoreOptions extends RedisConnectionOptions, Partial<LockTimes> {
   /** Put before every key, so several bots (or test runs) can share one Redis. Default 'guidebot:'. */
   prefix?: string;
+  /** How long a replica may miss its heartbeat before others adopt its unfinished turns. Default 15 s. */
+  replicaTimeoutMs?: number;
 }
 
 /**
@@ -30,6 +33,7 @@ function createRedisStore<T>(connection: RedisConnection, options: RedisStoreOpt
   // died mid-turn, so the next turn waits it out instead of failing.
   const times: LockTimes = { holdMs: options.holdMs ?? 3000, waitMs: options.waitMs ?? 4000 };
   const queue = createKeyQueue();
+  const journal = createRedisTurnJournal(client, prefix, options.replicaTimeoutMs ?? 15_000);
   let closed = false;
 
   // Every Redis call goes through here: a closed store or a Redis failure becomes STORE_UNAVAILABLE, while
@@ -46,6 +50,7 @@ function createRedisStore<T>(connection: RedisConnection, options: RedisStoreOpt
 
   const conv = (key: string): string => `${prefix}conv:${key}`;
   return {
+    journal,
     async get(key) {
       return parse<T>(await redis('get', (c) => c.get(conv(key))));
     },
@@ -112,6 +117,7 @@ function createRedisStore<T>(connection: RedisConnection, options: RedisStoreOpt
     async close() {
       if (closed) return;
       closed = true;
+      journal.stop();
       // QUIT waits for replies still on their way; if Redis is gone, drop the socket instead.
       await client.quit().catch(() => client.disconnect());
     },

@@ -1,0 +1,63 @@
+import Redis from 'ioredis';
+import { createRedisTurnJournal, type TurnJournal } from '../../../src/core/state/turn-journal';
+import { deleteKeys, REDIS_URL, uniquePrefix } from './redis-helpers';
+
+// Three replicas' journals on one real Redis, with a heartbeat timeout short enough to wait out.
+const prefix = uniquePrefix('turn-journal');
+const TIMEOUT_MS = 300;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+let client: Redis;
+const journals: TurnJournal[] = [];
+const replica = (): TurnJournal => {
+  const journal = createRedisTurnJournal(client, prefix, TIMEOUT_MS);
+  journals.push(journal);
+  return journal;
+};
+
+beforeAll(() => {
+  client = new Redis(REDIS_URL);
+});
+afterAll(async () => {
+  for (const journal of journals) journal.stop();
+  await deleteKeys(prefix);
+  client.disconnect();
+});
+
+describe('turn journal', () => {
+  it("leaves a living replica's turns alone, and forgets a turn once it ends", async () => {
+    const [a, b] = [replica(), replica()];
+    await a.begin('ev-living', '{"q":1}');
+    await sleep(TIMEOUT_MS * 2);
+    expect(await b.adoptOrphans()).toEqual([]);
+    await a.end('ev-living');
+    expect(await client.hexists(`${prefix}journal`, 'ev-living')).toBe(0);
+  });
+
+  it("hands a stopped replica's unfinished turn to exactly one other replica", async () => {
+    const [stopped, b, c] = [replica(), replica(), replica()];
+    await stopped.begin('ev-orphan', '{"q":2}');
+    stopped.stop();
+    expect(await b.adoptOrphans()).toEqual([]); // its heartbeat has not lapsed yet
+    await sleep(TIMEOUT_MS + 100);
+    const [first, second] = await Promise.all([b.adoptOrphans(), c.adoptOrphans()]);
+    expect([...first, ...second]).toEqual([{ id: 'ev-orphan', payload: '{"q":2}' }]);
+    // The adopter owns it now: while it lives, nobody takes it again.
+    const adopter = first.length ? c : b;
+    expect(await adopter.adoptOrphans()).toEqual([]);
+  });
+
+  it('drops, unanswered, a turn left for more than half an hour', async () => {
+    const b = replica();
+    const old = { replica: 'long-gone', payload: '{"q":3}', at: Date.now() - 31 * 60 * 1000 };
+    await client.hset(`${prefix}journal`, 'ev-old', JSON.stringify(old));
+    expect(await b.adoptOrphans()).toEqual([]);
+    expect(await client.hexists(`${prefix}journal`, 'ev-old')).toBe(0);
+  });
+
+  it('skips an entry that is not its own format instead of failing', async () => {
+    const b = replica();
+    await client.hset(`${prefix}journal`, 'ev-garbage', 'not json');
+    expect(await b.adoptOrphans()).toEqual([]);
+  });
+});
