@@ -13,6 +13,11 @@ export interface RunResult {
   deliveredPerSecond: number;
   /** Throughput of each round, when several were combined. */
   perRound?: number[];
+  /**
+   * Server CPU time per request in ms, replies included (measured until they drained): steadier than
+   * throughput on a shared machine, since another process's load slows the server without costing it CPU.
+   */
+  cpuPerRequest?: number;
 }
 
 /** Where one autocannon run goes, with what, for how long. */
@@ -23,11 +28,14 @@ export interface RunOptions {
   connections: number;
   /** Requests per second in total; unset for as many as the server takes. */
   rate?: number;
+  /** The server's CPU time so far, in ms (see Target.cpuMs). */
+  cpuMs?: () => number | undefined;
 }
 
 /** Runs autocannon on loopback for a fixed time, then waits for replies still on their way to drain. */
 export async function measure(platforms: FakePlatforms, options: RunOptions): Promise<RunResult> {
   const before = platforms.delivered();
+  const cpuBefore = options.cpuMs?.();
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
@@ -38,12 +46,16 @@ export async function measure(platforms: FakePlatforms, options: RunOptions): Pr
   });
   const delivered = platforms.delivered() - before;
   await drain(platforms);
+  const cpuAfter = options.cpuMs?.();
   return {
     rps: result.requests.total / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     failed: result.non2xx + result.errors + result.timeouts,
     deliveredPerSecond: delivered / result.duration,
+    ...(cpuBefore !== undefined &&
+      cpuAfter !== undefined &&
+      result.requests.total > 0 && { cpuPerRequest: (cpuAfter - cpuBefore) / result.requests.total }),
   };
 }
 
@@ -69,5 +81,8 @@ export function combine(runs: RunResult[]): RunResult {
     failed: runs.reduce((sum, run) => sum + run.failed, 0),
     deliveredPerSecond: mean((run) => run.deliveredPerSecond),
     perRound: runs.map((run) => Math.round(run.rps)),
+    ...(runs.every((run) => run.cpuPerRequest !== undefined) && {
+      cpuPerRequest: mean((run) => run.cpuPerRequest!),
+    }),
   };
 }

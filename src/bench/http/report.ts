@@ -34,6 +34,7 @@ export function renderBenchReport(rows: Row[], machine: string, settings: Settin
       'p99 ms',
       'replies/s',
       'failed',
+      'CPU ms/req',
       `p50/p99 @${settings.rate}/s`,
       'failed',
     ]),
@@ -54,6 +55,7 @@ export function renderBenchReport(rows: Row[], machine: string, settings: Settin
         String(max.p99),
         max.deliveredPerSecond.toFixed(0),
         String(max.failed),
+        max.cpuPerRequest === undefined ? '-' : max.cpuPerRequest.toFixed(3),
         `${fixed.p50}/${fixed.p99}`,
         String(fixed.failed),
       ]),
@@ -70,9 +72,13 @@ export function renderBenchReport(rows: Row[], machine: string, settings: Settin
       ? `; adapters alone (echo core) ${((echo.max.rps / bare.max.rps) * 100).toFixed(0)}%`
       : '';
     const delivered = ours.max.deliveredPerSecond / Math.max(bare.max.deliveredPerSecond, 1e-9);
+    const cpu =
+      ours.max.cpuPerRequest && bare.max.cpuPerRequest
+        ? `; CPU per request bare/ours ${((bare.max.cpuPerRequest / ours.max.cpuPerRequest) * 100).toFixed(0)}%`
+        : '';
     lines.push(
       `${channel}: throughput ours/bare ${(ratio * 100).toFixed(0)}% (target ≥ ${RATIO_TARGET * 100}%: ` +
-        `${ratio >= RATIO_TARGET ? 'met' : 'MISSED'})${adapters}; replies delivered ours/bare ${(delivered * 100).toFixed(0)}%; ` +
+        `${ratio >= RATIO_TARGET ? 'met' : 'MISSED'})${adapters}${cpu}; replies delivered ours/bare ${(delivered * 100).toFixed(0)}%; ` +
         `p99 at ${settings.rate} req/s ${ours.fixed.p99} ms, bare ${bare.fixed.p99} ms (target < ${P99_TARGET_MS} ms: ` +
         `${ours.fixed.p99 < P99_TARGET_MS && ours.fixed.failed === 0 ? 'met' : 'MISSED'})`,
     );
@@ -85,7 +91,7 @@ function measured(rows: Row[], server: string, channel: string) {
   return row && !('skipped' in row) ? row : undefined;
 }
 
-const WIDTHS = [17, 8, 8, 10, 7, 7, 10, 7, 11, 7];
+const WIDTHS = [17, 8, 8, 10, 7, 7, 10, 7, 11, 11, 7];
 function pad(cells: string[]): string {
   return cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(WIDTHS[i] ?? 10))).join(' ');
 }

@@ -74,7 +74,13 @@ async function compare(
     return [{ server: 'guidebot', channel, skipped: `${path} is not served (channel off)` }];
   const request = channel === 'slack' ? slackRequest : () => teamsRequest(platforms.serviceUrl);
   const run = (name: string, seconds: number): Promise<RunResult> =>
-    measure(platforms, { url: targets[name]!.url, request, seconds, connections: CONNECTIONS });
+    measure(platforms, {
+      url: targets[name]!.url,
+      request,
+      seconds,
+      connections: CONNECTIONS,
+      cpuMs: () => targets[name]!.cpuMs(),
+    });
   const steady = async (name: string): Promise<SteadyResult> => {
     const result = await steadyRate(targets[name]!.url, request, RATE, SECONDS);
     await drain(platforms);

@@ -7,6 +7,8 @@ import path from 'node:path';
 /** A server under load, in its own process so the load generator does not share its event loop. */
 export interface Target {
   url: string;
+  /** CPU time the server process has used so far (user and system, all threads), in ms; Linux only. */
+  cpuMs(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startTarget(
   });
   return {
     url,
+    cpuMs: () => processCpuMs(child.pid),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -67,6 +70,21 @@ async function answering(url: string, child: ChildProcess): Promise<void> {
     }
   }
   throw new Error('the server did not start within 30 s');
+}
+
+// /proc/<pid>/stat fields 14 and 15 (utime, stime) count clock ticks, 100 a second on Linux.
+const TICKS_PER_SECOND = 100;
+
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
+    const after = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(after[11]) + Number(after[12]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / TICKS_PER_SECOND : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function freePort(): Promise<number> {
