@@ -8,10 +8,12 @@ import { isEscalationCommand, rememberEscalationChannel } from './escalation-cha
 import { LABELS } from './labels';
 import { moveToPersonalChat } from './personal-chat';
 import { sendReplies } from './send-replies';
-import { toInbound } from './to-inbound';
+import { toInbound, type TeamsTurn } from './to-inbound';
 
 /** How long a delivered activity id is remembered, so a connector retry is not answered twice. */
 const SEEN_TTL_SECONDS = 10 * 60;
+/** A turn still unanswered after this long shows the typing indicator (as botbuilder's ShowTypingMiddleware). */
+const TYPING_DELAY_MS = 500;
 /** A conversation is greeted once; the marker outlives any realistic gap between install events. */
 const WELCOMED_TTL_SECONDS = 365 * 24 * 60 * 60;
 
@@ -57,9 +59,29 @@ async function onMessage(context: TurnContext, deps: TurnDependencies): Promise<
   // Store down (Redis gone): a redelivery may be answered twice, which beats answering nothing.
   const seen = `teams-seen:${activity.conversation.id}:${activity.id}`;
   if (activity.id && !(await deps.store.claim(seen, SEEN_TTL_SECONDS).catch(() => true))) return;
-  // Teams shows no typing indicator in channels; elsewhere it must never cost the answer.
-  if (activity.conversation.conversationType !== 'channel')
-    await context.sendActivity({ type: 'typing' }).catch(() => undefined);
+  const stopTyping = typingWhileSlow(context);
+  try {
+    await answerMessage(context, deps, turn);
+  } finally {
+    stopTyping();
+  }
+}
+
+/**
+ * Shows the typing indicator if the answer is slow to come. Most answers take milliseconds and need none,
+ * and each indicator is one more call to the connector. Teams shows none in channels; it never costs the answer.
+ */
+function typingWhileSlow(context: TurnContext): () => void {
+  if (context.activity.conversation.conversationType === 'channel') return () => undefined;
+  const timer = setTimeout(
+    () => void context.sendActivity({ type: 'typing' }).catch(() => undefined),
+    TYPING_DELAY_MS,
+  );
+  return () => clearTimeout(timer);
+}
+
+async function answerMessage(context: TurnContext, deps: TurnDependencies, turn: TeamsTurn): Promise<void> {
+  const { activity } = context;
   if (isEscalationCommand(context, turn.inbound.text)) {
     const allowed = !deps.escalationAdmins || deps.escalationAdmins.includes(turn.inbound.user);
     if (allowed) await rememberEscalationChannel(context, deps.store);

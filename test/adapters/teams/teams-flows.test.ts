@@ -145,6 +145,21 @@ test('where every update is refused, the dialog step is sent as a new message', 
   expect(last.body.text).toBe(OUTCOME.intro);
 });
 
+test('an answer slower than half a second is preceded by the typing indicator', async () => {
+  await start((core) => ({
+    ...core,
+    handle: async (inbound) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      return core.handle(inbound);
+    },
+  }));
+  await postActivity(server.url, activity('personal-message', { text: 'can i tweet abt a court case?' }));
+  const types = connector.calls.map((c) => c.body.type);
+  expect(types[0]).toBe('typing');
+  expect(types.filter((t) => t === 'typing')).toHaveLength(1);
+  expect(types.slice(1).every((t) => t === 'message')).toBe(true);
+});
+
 describe('when the Bot Connector fails', () => {
   const QUESTION = 'can i tweet abt a court case?';
   const answerText = (post: ConnectorCall): string => cardTexts(cardOf(post)).join('\n');
