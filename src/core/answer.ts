@@ -5,7 +5,6 @@ import type { SearchIndex } from './search/search-index';
 import type { ContactEntry } from './knowledge/schema';
 import type { Choice, Citation, Contact, QuotedPassage, Reply } from './types';
 import { renderReplyText } from './reply-text';
-import { rememberRecent } from './memo/recent';
 
 /**
  * When to answer. A confident wrong answer is worse than a referral, so both must hold:
@@ -51,23 +50,6 @@ export function answerQuestion(index: SearchIndex, question: string): Answered {
     topicWeight >= ANSWER_POLICY.minTopicWeight;
   if (!confident) return { reply: fallbackReply(index, hits), hits };
   return { reply: quoteReply(index, pickPassages(index, hits), best.coverage), hits };
-}
-
-// Distinct questions remembered per index: a day's worth of a team's questions, some megabytes at most.
-const RECENT_QUESTIONS = 1000;
-const recentAnswers = new WeakMap<SearchIndex, (question: string) => Reply>();
-
-/**
- * answerQuestion's reply, remembered for recently asked questions: a loaded index never changes, so the
- * same words always get the same reply. The reply is frozen; decorate a copy.
- */
-export function answerFor(index: SearchIndex, question: string): Reply {
-  let answer = recentAnswers.get(index);
-  if (!answer) {
-    answer = rememberRecent(RECENT_QUESTIONS, (q) => answerQuestion(index, q).reply);
-    recentAnswers.set(index, answer);
-  }
-  return answer(question);
 }
 
 /** The best passage, then others that rank close to it, within the length budget. */

@@ -1,4 +1,6 @@
+import { answerQuestion } from './answer';
 import type { EscalationSink } from './escalation-sink';
+import { rememberRecent } from './memo/recent';
 import { createDialogCatalog } from './turns/dialog-catalog';
 import { forwardEscalation } from './turns/forward-escalation';
 import { routeTurn } from './turns/route-turn';
@@ -35,6 +37,12 @@ export interface BotOptions {
   now?: () => Date;
   /** Where confirmed escalations go (a team channel); without it the person gets the email address. */
   escalate?: EscalationSink;
+  /**
+   * How many distinct recent questions to remember the search results of (default 1000, some megabytes at
+   * most). Staff ask the same questions again and again, and a loaded index gives the same words the same
+   * reply; 0 searches every time (the in-process benchmark measures that).
+   */
+  recentQuestions?: number;
 }
 
 export function createBot({
@@ -44,13 +52,15 @@ export function createBot({
   observe,
   now = () => new Date(),
   escalate,
+  recentQuestions = 1000,
 }: BotOptions): Bot {
-  const catalog = createDialogCatalog(index);
+  const catalog = createDialogCatalog(index, recentQuestions);
+  const answer = rememberRecent(recentQuestions, (question) => answerQuestion(index, question).reply);
   return {
     async handle(inbound) {
       const key = `${inbound.channel}:${inbound.conversation}`;
       const cleaned: Inbound = { ...inbound, text: cleanText(inbound.text ?? '') };
-      const ctx = { index, catalog, today: now().toISOString().slice(0, 10) };
+      const ctx = { index, catalog, answer, today: now().toISOString().slice(0, 10) };
       // One update per turn: two turns of one conversation arriving together run one after the other.
       // With the store down, questions are still answered; turns that need memory say to try again.
       const update = statelessWhenDown(store, (turn: TurnResult) => ({

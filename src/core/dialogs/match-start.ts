@@ -17,8 +17,6 @@ export interface StartMatch {
  */
 export const MIN_START_COVERAGE = 0.75;
 
-const RECENT_MESSAGES = 1000;
-
 interface KeyedConcept {
   keys: string[];
   weight: number;
@@ -33,12 +31,13 @@ interface KeyedConcept {
 export function createStartMatcher(
   index: SearchIndex,
   dialogs: Dialog[],
+  recentMessages = 0,
 ): (text: string) => StartMatch | undefined {
   const phrases = dialogs.flatMap((dialog) =>
     [...dialog.start, dialog.title].map((phrase) => ({ dialog, concepts: keyedConcepts(index, phrase) })),
   );
   // Every question is checked for a start phrase: remember the analysis of recent ones, as answers do.
-  const conceptsOf = rememberRecent(RECENT_MESSAGES, (text) => keyedConcepts(index, text));
+  const conceptsOf = rememberRecent(recentMessages, (text) => keyedConcepts(index, text));
   return (text) => {
     const concepts = conceptsOf(text);
     const total = concepts.reduce((sum, c) => sum + c.weight, 0);

@@ -6,6 +6,7 @@
  * Results are frozen (deeply) when stored: every caller gets the same object, so none may change it.
  */
 export function rememberRecent<T>(size: number, compute: (key: string) => T): (key: string) => T {
+  if (size <= 0) return compute;
   const recent = new Map<string, T>();
   return (key) => {
     const known = recent.get(key);
@@ -16,7 +17,6 @@ export function rememberRecent<T>(size: number, compute: (key: string) => T): (k
       return known;
     }
     const value = deepFreeze(compute(key));
-    if (size <= 0) return value;
     if (recent.size >= size) recent.delete(recent.keys().next().value as string);
     recent.set(key, value);
     return value;

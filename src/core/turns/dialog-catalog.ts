@@ -26,7 +26,8 @@ export interface DialogCatalog {
 
 const said = (text: string): string => words(text).join(' ');
 
-export function createDialogCatalog(index: SearchIndex): DialogCatalog {
+/** `recentMessages`: how many messages' start-phrase analyses to remember (0: none). */
+export function createDialogCatalog(index: SearchIndex, recentMessages = 0): DialogCatalog {
   const dialogs = index.kb.dialogs;
   const byId = new Map(dialogs.map((d) => [d.id, d]));
   const names = new Map<string, Dialog>();
@@ -39,7 +40,7 @@ export function createDialogCatalog(index: SearchIndex): DialogCatalog {
     dialogs,
     get: (id) => byId.get(id),
     byName: (text) => names.get(said(text)),
-    matchStart: createStartMatcher(index, dialogs),
+    matchStart: createStartMatcher(index, dialogs, recentMessages),
     offersFor(citations, except) {
       const cited = citations.map((c) => c.sectionId);
       return dialogs

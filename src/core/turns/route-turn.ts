@@ -1,4 +1,4 @@
-import { answerFor, sectionReply } from '../answer';
+import { sectionReply } from '../answer';
 import { resolveChoice } from '../choices';
 import { parseChoiceId } from '../dialogs/choice-ids';
 import { saidPhrase } from '../dialogs/phrase-words';
@@ -69,7 +69,7 @@ function onChoice(ctx: TurnContext, state: ConversationState, id: string): TurnR
     kind === 'section' && sectionId && ctx.index.sections.has(sectionId)
       ? sectionReply(ctx.index, sectionId, state.lastQuestion)
       : // A choice this version no longer knows: answer its label as a question.
-        answerFor(ctx.index, offered.label);
+        ctx.answer(offered.label);
   return plain(state, [decorateAnswer(ctx.catalog, reply, resumeChoice(ctx, state))]);
 }
 
@@ -88,7 +88,7 @@ function onText(ctx: TurnContext, state: ConversationState, text: string, fresh:
   const smalltalk = matchSmalltalk(messages, /^\d+$/.test(text) ? '' : text);
   if (smalltalk) return plain(state, [simpleReply(smalltalk.reply)]);
 
-  const answered = answerFor(ctx.index, text);
+  const answered = ctx.answer(text);
   const match = ctx.catalog.matchStart(text);
   if (match) {
     // The answer comes first, unless the dialog's own opening already quotes the same sections.

@@ -1,4 +1,3 @@
-import { answerFor } from '../answer';
 import { saidPhrase } from '../dialogs/phrase-words';
 import type { Dialog } from '../dialogs/types';
 import { words } from '../search/text';
@@ -35,7 +34,7 @@ export function textInDialog(
   if (m.listPhrases.some((p) => saidPhrase(p) === typed)) return listReply(ctx, state);
   const other = ctx.catalog.byName(text) ?? ctx.catalog.matchStart(text)?.dialog;
   if (other && other.id !== dialog.id) return startDialog(state, other, { lead: [simpleReply(m.switched)] });
-  const answered = answerFor(ctx.index, text);
+  const answered = ctx.answer(text);
   if (answered.kind !== 'answer') return result;
   const replies = [decorateAnswer(ctx.catalog, answered, resumeChoice(ctx, state), dialog.id)];
   return {

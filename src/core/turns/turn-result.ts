@@ -27,6 +27,8 @@ export interface ConversationState {
 export interface TurnContext {
   index: SearchIndex;
   catalog: DialogCatalog;
+  /** answerQuestion's reply to a text, remembered for recent questions; frozen, so decorate a copy. */
+  answer(question: string): Reply;
   /** YYYY-MM-DD, for decision records. */
   today: string;
 }
