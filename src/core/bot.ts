@@ -4,7 +4,7 @@ import { rememberRecent } from './memo/recent';
 import { createDialogCatalog } from './turns/dialog-catalog';
 import { forwardEscalation } from './turns/forward-escalation';
 import { routeTurn } from './turns/route-turn';
-import { simpleReply } from './turns/simple-replies';
+import { decorateAnswer, simpleReply } from './turns/simple-replies';
 import type { ConversationState, TurnResult } from './turns/turn-result';
 import { cleanText } from './search/text';
 import type { SearchIndex } from './search/search-index';
@@ -56,11 +56,14 @@ export function createBot({
 }: BotOptions): Bot {
   const catalog = createDialogCatalog(index, recentQuestions);
   const answer = rememberRecent(recentQuestions, (question) => answerQuestion(index, question).reply);
+  const decoratedAnswer = rememberRecent(recentQuestions, (question) =>
+    decorateAnswer(catalog, answer(question)),
+  );
   return {
     async handle(inbound) {
       const key = `${inbound.channel}:${inbound.conversation}`;
       const cleaned: Inbound = { ...inbound, text: cleanText(inbound.text ?? '') };
-      const ctx = { index, catalog, answer, today: now().toISOString().slice(0, 10) };
+      const ctx = { index, catalog, answer, decoratedAnswer, today: now().toISOString().slice(0, 10) };
       // One update per turn: two turns of one conversation arriving together run one after the other.
       // With the store down, questions are still answered; turns that need memory say to try again.
       const update = statelessWhenDown(store, (turn: TurnResult) => ({

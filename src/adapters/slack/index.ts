@@ -15,6 +15,8 @@ import { renderReply, type RenderOptions } from './render';
 import { RouteReceiver } from './route-receiver';
 import { SLACK_WORDING } from './wording';
 import type { Reply } from '../../core/types';
+import { rememberForFrozen } from '../../core/memo/frozen';
+import type { SlackMessage } from './blocks';
 
 /** Options tests and embedders may pass; the environment decides everything else. */
 export interface SlackOptions {
@@ -78,6 +80,12 @@ export async function createSlackChannel(
       : new App({ ...common, socketMode: true, appToken: config.appToken });
   app.error(async (error) => logger.error({ slackError: errorCode(error) }, 'slack listener failed'));
 
+  const renderPlainCall = (reply: Reply): SlackMessage[] =>
+    renderReply(reply, {
+      ...(reply.kind === 'fallback' && { choicesHeading: context.index.kb.messages.didYouMean }),
+    });
+  // Most replies are remembered answers to common questions: render each of those once.
+  const renderRemembered = rememberForFrozen(renderPlainCall);
   const deps = {
     bot: context.bot,
     store: context.store,
@@ -85,11 +93,13 @@ export async function createSlackChannel(
     ...(context.metrics && { metrics: context.metrics }),
     outbox: createOutbox(client, logger, fallbackText(context)),
     fallbackText: fallbackText(context),
-    render: (reply: Reply, options: RenderOptions = {}) =>
-      renderReply(reply, {
-        ...options,
-        ...(reply.kind === 'fallback' && { choicesHeading: context.index.kb.messages.didYouMean }),
-      }),
+    render: (reply: Reply, options?: RenderOptions) =>
+      options
+        ? renderReply(reply, {
+            ...options,
+            ...(reply.kind === 'fallback' && { choicesHeading: context.index.kb.messages.didYouMean }),
+          })
+        : renderRemembered(reply),
   };
   listenToEvents(app, deps);
   listenToCommand(app, deps);

@@ -1,6 +1,11 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Reply } from '../../core/types';
+import { rememberForFrozen } from '../../core/memo/frozen';
 import { leadInCard, renderReply } from './render';
+
+// Most replies are remembered answers to common questions: render each of those once. botbuilder copies
+// an activity before it fills in the conversation, so the same rendering can be sent again and again.
+const renderRemembered = rememberForFrozen((reply: Reply) => renderReply(reply));
 
 /**
  * Sends the rendered replies. With `replaceId` (a click on a dialog's card answered by that dialog's next
@@ -8,7 +13,7 @@ import { leadInCard, renderReply } from './render';
  * update is refused (the card is gone, or the client cannot update), it is sent as a new message.
  */
 export async function sendReplies(context: TurnContext, replies: Reply[], replaceId?: string): Promise<void> {
-  const activities = replies.flatMap((reply) => renderReply(reply));
+  const activities = replies.flatMap((reply) => renderRemembered(reply));
   const [first, ...rest] = activities;
   if (!first) return;
   if (replaceId && (await tryReplace(context, first, replaceId))) {

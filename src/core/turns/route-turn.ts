@@ -105,7 +105,7 @@ function onText(ctx: TurnContext, state: ConversationState, text: string, fresh:
       lead.length > 0,
     );
   }
-  let reply: Reply = decorateAnswer(ctx.catalog, answered);
+  let reply: Reply = ctx.decoratedAnswer(text);
   if (reply.kind === 'fallback') {
     const loose = looksLikeSmalltalk(messages, text);
     if (loose) reply = simpleReply(loose.reply);

@@ -1,4 +1,5 @@
 import { rememberRecent } from '../../../src/core/memo/recent';
+import { rememberForFrozen } from '../../../src/core/memo/frozen';
 
 describe('rememberRecent', () => {
   it('computes each key once while it stays among the most recently used', () => {
@@ -33,5 +34,17 @@ describe('rememberRecent', () => {
     remember('k');
     remember('k');
     expect(calls).toBe(2);
+  });
+});
+
+describe('rememberForFrozen', () => {
+  it('makes a frozen argument’s result once, and anything else’s every time', () => {
+    let calls = 0;
+    const render = rememberForFrozen((reply: { text: string }) => ({ rendered: reply.text, call: ++calls }));
+    const frozen = Object.freeze({ text: 'a' });
+    expect(render(frozen)).toBe(render(frozen));
+    const open = { text: 'b' };
+    expect(render(open)).not.toBe(render(open));
+    expect(calls).toBe(3);
   });
 });
