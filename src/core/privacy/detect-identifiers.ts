@@ -30,18 +30,40 @@ export function findEmails(text: string, allow: NotPersonal): PiSpan[] {
     .map(({ start, end }) => ({ kind: 'email', start, end }));
 }
 
-/** Runs of digits that are a BC PHN (check digit), a SIN (Luhn) or a private phone number. */
+/**
+ * Runs of digits that are a BC PHN (check digit), a SIN (Luhn) or a private phone number. A run that is
+ * none of them as a whole is tried in parts split at spaces, longest first from the left: "555-0199 250 Main
+ * St" is a phone number and a street number, not one 11-digit number.
+ */
 export function findNumbers(text: string, allow: NotPersonal): PiSpan[] {
   const published = allow.phones.flatMap(phoneNumbersIn);
   const spans: PiSpan[] = [];
-  for (const { value, start, end } of matches(text, NUMBER_RUN)) {
-    const digits = digitsOf(value);
-    const grouped = /^\d+(?:[ -]\d+)*$/.test(value);
-    if (grouped && isValidPhn(digits)) spans.push({ kind: 'phn', start, end });
-    else if (grouped && isValidSin(digits)) spans.push({ kind: 'sin', start, end });
-    else if (isPrivatePhone(value, published)) spans.push({ kind: 'phone', start, end });
+  for (const run of matches(text, NUMBER_RUN)) {
+    const parts = matches(run.value, /\S+/g);
+    for (let from = 0; from < parts.length;) {
+      let to = parts.length;
+      for (; to > from; to--) {
+        const start = run.start + parts[from]!.start;
+        const end = run.start + parts[to - 1]!.end;
+        const kind = numberKind(text.slice(start, end), published);
+        if (kind) {
+          spans.push({ kind, start, end });
+          break;
+        }
+      }
+      from = to > from ? to : from + 1;
+    }
   }
   return spans;
+}
+
+function numberKind(value: string, published: string[]): PiSpan['kind'] | undefined {
+  const digits = digitsOf(value);
+  const grouped = /^\d+(?:[ -]\d+)*$/.test(value);
+  if (grouped && isValidPhn(digits)) return 'phn';
+  if (grouped && isValidSin(digits)) return 'sin';
+  if (isPrivatePhone(value, published)) return 'phone';
+  return undefined;
 }
 
 /** Canadian postal codes: part of a home address. */

@@ -55,6 +55,12 @@ const FLAGGED: Flagged[] = [
   { text: 'number is 2505550188', kinds: ['phone'], secrets: ['2505550188'] },
   { text: 'she posted her number 1-250-555-0177 on our wall', kinds: ['phone'], secrets: ['250-555-0177'] },
   { text: 'text 555-0166 for the winner', kinds: ['phone'], secrets: ['555-0166'] },
+  // A phone number written straight before a street number (found by the guard's property test).
+  {
+    text: 'reach him at 555-0199 250 Main St',
+    kinds: ['phone', 'address'],
+    secrets: ['555-0199', '250 Main St'],
+  },
   // Social Insurance Numbers (valid Luhn)
   {
     text: 'A man posted his SIN 046 454 286 in a comment on our page, what do I do?',
