@@ -1,25 +1,10 @@
 import pino, { type Logger } from 'pino';
 import type { Env } from '../config';
 import { loadLogLevel } from '../ops/ops-config';
+import { redactLogFields } from './log-redaction';
 import { currentRequest } from './request-context';
 
 export type { Logger };
-
-// Fields that could carry message text, secrets or personal details, at the top level and one level down.
-const SENSITIVE = ['text', 'question', 'token', 'authorization', 'cookie', 'secret', 'password', 'signature'];
-
-/** Paths pino blanks out in every log line. */
-export const REDACTED_PATHS = [
-  ...SENSITIVE.flatMap((field) => [field, `*.${field}`]),
-  // Only at the top level: `err.message` is the error's own, and needed.
-  'message',
-  'inbound.text',
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'headers.authorization',
-  'headers.cookie',
-  'headers["x-slack-signature"]',
-];
 
 /**
  * Structured JSON logs on stderr at LOG_LEVEL (a bad value is a ConfigError naming it). Message text and
@@ -33,7 +18,7 @@ export function createLogger(env: Env, destination: NodeJS.WritableStream = proc
       base: { service: 'guidebot' },
       // ISO times read at a glance in `kubectl logs` and parse in every log pipeline.
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      formatters: { log: redactLogFields, bindings: redactLogFields },
       serializers: { err: toSafeError },
       mixin: () => {
         const request = currentRequest();
