@@ -1,4 +1,5 @@
 import type { MessagesFile } from './knowledge/schema';
+import { saidPhrase } from './dialogs/phrase-words';
 import { words } from './search/text';
 
 export interface Smalltalk {
@@ -16,11 +17,11 @@ export function matchSmalltalk(messages: MessagesFile, text: string): Smalltalk 
   const help = messages.smalltalk.find((s) => s.id === 'help');
   if (!message) return help && { id: help.id, reply: help.reply };
   const is = (entry: { phrases: string[] }, said: string): boolean =>
-    entry.phrases.some((p) => words(p).join(' ') === said);
+    entry.phrases.some((p) => saidPhrase(p) === said);
   const exact = messages.smalltalk.find((s) => is(s, message));
   if (exact) return { id: exact.id, reply: exact.reply };
   const greeting = messages.smalltalk.find((s) => s.id === GREETING_ID);
-  const opener = greeting?.phrases.map((p) => words(p).join(' ')).find((p) => message.startsWith(`${p} `));
+  const opener = greeting?.phrases.map(saidPhrase).find((p) => message.startsWith(`${p} `));
   if (!greeting || !opener) return undefined;
   const rest = message.slice(opener.length + 1);
   const restEntry = messages.smalltalk.find((s) => is(s, rest));
@@ -34,8 +35,6 @@ export function looksLikeSmalltalk(messages: MessagesFile, text: string): Smallt
   const greeting = messages.smalltalk.find((s) => s.id === GREETING_ID);
   if (!greeting || message.length > MAX_SMALLTALK_WORDS) return undefined;
   const joined = message.join(' ');
-  const opens = greeting.phrases
-    .map((p) => words(p).join(' '))
-    .some((p) => joined === p || joined.startsWith(`${p} `));
+  const opens = greeting.phrases.map(saidPhrase).some((p) => joined === p || joined.startsWith(`${p} `));
   return opens ? { id: greeting.id, reply: greeting.reply } : undefined;
 }

@@ -36,26 +36,34 @@ export function createStartMatcher(
   const phrases = dialogs.flatMap((dialog) =>
     [...dialog.start, dialog.title].map((phrase) => ({ dialog, concepts: keyedConcepts(index, phrase) })),
   );
-  // Every question is checked for a start phrase: remember the analysis of recent ones, as answers do.
-  const conceptsOf = rememberRecent(recentMessages, (text) => keyedConcepts(index, text));
-  return (text) => {
-    const concepts = conceptsOf(text);
+  const byId = new Map(dialogs.map((dialog) => [dialog.id, dialog]));
+  const best = (text: string): { id: string; coverage: number } | null => {
+    const concepts = keyedConcepts(index, text);
     const total = concepts.reduce((sum, c) => sum + c.weight, 0);
-    if (!total) return undefined;
-    let best: StartMatch | undefined;
+    if (!total) return null;
+    let found: { id: string; coverage: number } | null = null;
     for (const phrase of phrases) {
       if (!phrase.concepts.length) continue;
-      const matches = (a: KeyedConcept, b: KeyedConcept): boolean => a.keys.some((k) => b.keys.includes(k));
-      if (!phrase.concepts.every((p) => concepts.some((c) => matches(c, p)))) continue;
+      if (!phrase.concepts.every((p) => concepts.some((c) => shareKey(c, p)))) continue;
       const covered = concepts
-        .filter((c) => phrase.concepts.some((p) => matches(c, p)))
+        .filter((c) => phrase.concepts.some((p) => shareKey(c, p)))
         .reduce((sum, c) => sum + c.weight, 0);
       const coverage = covered / total;
-      if (coverage >= MIN_START_COVERAGE && (!best || coverage > best.coverage))
-        best = { dialog: phrase.dialog, coverage };
+      if (coverage >= MIN_START_COVERAGE && (!found || coverage > found.coverage))
+        found = { id: phrase.dialog.id, coverage };
     }
-    return best;
+    return found;
   };
+  // Every question is checked for a start phrase: remember the outcome for recent ones, as answers are.
+  const bestFor = rememberRecent(recentMessages, best);
+  return (text) => {
+    const found = bestFor(text);
+    return found ? { dialog: byId.get(found.id)!, coverage: found.coverage } : undefined;
+  };
+}
+
+function shareKey(a: KeyedConcept, b: KeyedConcept): boolean {
+  return a.keys.some((k) => b.keys.includes(k));
 }
 
 function keyedConcepts(index: SearchIndex, text: string): KeyedConcept[] {

@@ -13,3 +13,15 @@ export function saidPhrase(phrase: string): string {
   }
   return said;
 }
+
+const split = new Map<string, readonly string[]>();
+
+/** saidPhrase as its words, split once. */
+export function phraseWords(phrase: string): readonly string[] {
+  let list = split.get(phrase);
+  if (list === undefined) {
+    list = Object.freeze(saidPhrase(phrase).split(' '));
+    if (split.size < MAX_CACHED) split.set(phrase, list);
+  }
+  return list;
+}

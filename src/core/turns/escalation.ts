@@ -1,5 +1,5 @@
 import { toContact } from '../dialogs/compile-point';
-import { saidPhrase } from '../dialogs/phrase-words';
+import { phraseWords } from '../dialogs/phrase-words';
 import type { EscalationMessages } from '../dialogs/messages-schema';
 import type { Dialog, DialogState } from '../dialogs/types';
 import type { SearchIndex } from '../search/search-index';
@@ -20,7 +20,7 @@ const MAX_OTHER_TOPIC_WORDS = 3;
 export function askForPerson(messages: EscalationMessages, text: string): { topic: string[] } | undefined {
   const said = words(text);
   for (const phrase of messages.phrases) {
-    const p = saidPhrase(phrase).split(' ');
+    const p = phraseWords(phrase);
     for (let i = 0; i + p.length <= said.length; i++) {
       if (!p.every((w, k) => said[i + k] === w)) continue;
       const topic = [...said.slice(0, i), ...said.slice(i + p.length)].filter((w) => !isStopWord(w));
