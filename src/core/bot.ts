@@ -1,6 +1,7 @@
 import { answerQuestion } from './answer';
 import type { EscalationSink } from './escalation-sink';
-import { rememberRecent } from './memo/recent';
+import { rememberForFrozen } from './memo/frozen';
+import { deepFreeze, rememberRecent } from './memo/recent';
 import { createDialogCatalog } from './turns/dialog-catalog';
 import { forwardEscalation } from './turns/forward-escalation';
 import { routeTurn } from './turns/route-turn';
@@ -56,14 +57,15 @@ export function createBot({
 }: BotOptions): Bot {
   const catalog = createDialogCatalog(index, recentQuestions);
   const answer = rememberRecent(recentQuestions, (question) => answerQuestion(index, question).reply);
-  const decoratedAnswer = rememberRecent(recentQuestions, (question) =>
-    decorateAnswer(catalog, answer(question)),
-  );
+  // A remembered (frozen) reply is decorated once too, and frozen, so channels can keep its rendering.
+  const decorateRemembered = rememberForFrozen((reply: Reply) => deepFreeze(decorateAnswer(catalog, reply)));
+  const decorate = (reply: Reply): Reply =>
+    Object.isFrozen(reply) ? decorateRemembered(reply) : decorateAnswer(catalog, reply);
   return {
     async handle(inbound) {
       const key = `${inbound.channel}:${inbound.conversation}`;
       const cleaned: Inbound = { ...inbound, text: cleanText(inbound.text ?? '') };
-      const ctx = { index, catalog, answer, decoratedAnswer, today: now().toISOString().slice(0, 10) };
+      const ctx = { index, catalog, answer, decorate, today: now().toISOString().slice(0, 10) };
       // One update per turn: two turns of one conversation arriving together run one after the other.
       // With the store down, questions are still answered; turns that need memory say to try again.
       const update = statelessWhenDown(store, (turn: TurnResult) => ({

@@ -23,7 +23,8 @@ export function rememberRecent<T>(size: number, compute: (key: string) => T): (k
   };
 }
 
-function deepFreeze<T>(value: T): T {
+/** Freezes an object and everything inside it; returns it. */
+export function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
   Object.freeze(value);
   for (const inner of Object.values(value)) deepFreeze(inner);

@@ -105,7 +105,7 @@ function onText(ctx: TurnContext, state: ConversationState, text: string, fresh:
       lead.length > 0,
     );
   }
-  let reply: Reply = ctx.decoratedAnswer(text);
+  let reply: Reply = ctx.decorate(answered);
   if (reply.kind === 'fallback') {
     const loose = looksLikeSmalltalk(messages, text);
     if (loose) reply = simpleReply(loose.reply);

@@ -29,8 +29,8 @@ export interface TurnContext {
   catalog: DialogCatalog;
   /** answerQuestion's reply to a text, remembered for recent questions; frozen, so decorate a copy. */
   answer(question: string): Reply;
-  /** That reply decorated as sent on its own (feedback, dialog offers), remembered the same way. */
-  decoratedAnswer(question: string): Reply;
+  /** decorateAnswer without extras: remembered (and frozen) for a remembered, frozen reply. */
+  decorate(reply: Reply): Reply;
   /** YYYY-MM-DD, for decision records. */
   today: string;
 }
