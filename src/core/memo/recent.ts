@@ -3,7 +3,8 @@
  * ask the same few questions again and again; a bounded cache answers those without searching, and a
  * stream of distinct questions cannot grow it without limit.
  *
- * Results are frozen (deeply) when stored: every caller gets the same object, so none may change it.
+ * Results are frozen (deeply) when stored: every caller gets the same object, so none may change it. With
+ * `size` 0 nothing is remembered or frozen.
  */
 export function rememberRecent<T>(size: number, compute: (key: string) => T): (key: string) => T {
   if (size <= 0) return compute;
