@@ -7,7 +7,7 @@ import { PLACEHOLDERS, type PiKind, type PiSpan } from './pi-kinds';
 
 /** What the guard found in a message, and the message with each finding replaced by its placeholder. */
 export interface GuardResult {
-  /** Kinds found, in the order they first appear, without repeats. */
+  /** Kinds found, without repeats, in the order found (by place in the text; a later pass adds after). */
   found: PiKind[];
   redacted: string;
 }
@@ -39,6 +39,10 @@ export function findPersonalInformation(text: string, allow: NotPersonal = DEFAU
   return merged;
 }
 
+// Replacing a finding can expose another: "St.555-0199" is no phone number after a word, but once the
+// address before it is "[address]", it is. Redaction repeats until nothing new is found (twice in practice).
+const MAX_PASSES = 4;
+
 /**
  * Finds personal information in a message and replaces it with placeholders ([email], [phone], [SIN],
  * [PHN], [address], [date of birth], [health detail]). Never throws; the text is normalised first, as the
@@ -48,16 +52,24 @@ export function guardPersonalInformation(
   text: string,
   allow: NotPersonal = DEFAULT_NOT_PERSONAL,
 ): GuardResult {
-  const clean = normalizeText(text);
-  const spans = findPersonalInformation(clean, allow);
-  const found = [...new Set(spans.map((s) => s.kind))];
+  let redacted = normalizeText(text);
+  const found = new Set<PiKind>();
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const spans = findPersonalInformation(redacted, allow);
+    if (!spans.length) break;
+    for (const span of spans) found.add(span.kind);
+    redacted = replaceSpans(redacted, spans);
+  }
+  return { found: [...found], redacted: found.size ? redacted : text };
+}
+
+function replaceSpans(text: string, spans: PiSpan[]): string {
   const parts: string[] = [];
   let from = 0;
   for (const span of spans) {
-    parts.push(clean.slice(from, span.start), PLACEHOLDERS[span.kind]);
+    parts.push(text.slice(from, span.start), PLACEHOLDERS[span.kind]);
     from = span.end;
   }
-  parts.push(clean.slice(from));
-  const redacted = parts.join('');
-  return { found, redacted: found.length ? redacted : text };
+  parts.push(text.slice(from));
+  return parts.join('');
 }
