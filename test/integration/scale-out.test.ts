@@ -98,7 +98,9 @@ it('answers an event on the other replica when the one that took it is killed be
   const question = 'can i tweet abt a court case?';
   const [expected] = await referenceReplies([question]);
   const answers = () => postsTo(fake, channel).filter((call) => call.params.text === postedText(expected!));
-  // c's post is rate limited for half a minute: c is still waiting to answer when it is killed.
+  // c's post is rate limited for half a minute: c is still waiting to answer when it is killed. (Earlier
+  // tests' last messages land first, so none of them takes the scripted answer.)
+  await fake.settle();
   fake.script('chat.postMessage', {
     status: 429,
     headers: { 'retry-after': '30' },
