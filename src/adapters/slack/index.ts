@@ -80,12 +80,13 @@ export async function createSlackChannel(
       : new App({ ...common, socketMode: true, appToken: config.appToken });
   app.error(async (error) => logger.error({ slackError: errorCode(error) }, 'slack listener failed'));
 
-  const renderPlainCall = (reply: Reply): SlackMessage[] =>
+  const renderWith = (reply: Reply, options: RenderOptions = {}): SlackMessage[] =>
     renderReply(reply, {
+      ...options,
       ...(reply.kind === 'fallback' && { choicesHeading: context.index.kb.messages.didYouMean }),
     });
   // Most replies are remembered answers to common questions: render each of those once.
-  const renderRemembered = rememberForFrozen(renderPlainCall);
+  const renderRemembered = rememberForFrozen((reply: Reply) => renderWith(reply));
   const deps = {
     bot: context.bot,
     store: context.store,
@@ -94,12 +95,7 @@ export async function createSlackChannel(
     outbox: createOutbox(client, logger, fallbackText(context)),
     fallbackText: fallbackText(context),
     render: (reply: Reply, options?: RenderOptions) =>
-      options
-        ? renderReply(reply, {
-            ...options,
-            ...(reply.kind === 'fallback' && { choicesHeading: context.index.kb.messages.didYouMean }),
-          })
-        : renderRemembered(reply),
+      options ? renderWith(reply, options) : renderRemembered(reply),
   };
   listenToEvents(app, deps);
   listenToCommand(app, deps);
