@@ -8,8 +8,9 @@ import type { Outbox } from './outbox';
 import { renderPlain, renderPrivateOffer, type RenderOptions } from './render';
 import { isDirect, type Place, type Turn } from './to-inbound';
 
-// Slack retries an event three times within about five minutes; an hour covers them with room to spare.
-const EVENT_CLAIM_SECONDS = 60 * 60;
+// Slack retries an event three times within about five minutes; ten minutes covers them twice over, and
+// a busy single process (memory store) keeps no more claims than that.
+const EVENT_CLAIM_SECONDS = 10 * 60;
 
 /** What the listeners share: the core, the outbox and the store replicas dedupe through. */
 export interface SlackDeps {

@@ -34,7 +34,7 @@ export function createMemoryStore<T>(now: () => number = Date.now): Conversation
     const time = now();
     map.set(key, { value, expires: time + ttlSeconds * 1000 });
     // Expired entries go in one pass every few seconds: a pass per insert (or per thousand) would cost more
-    // the more is stored, and every Slack event leaves a claim for an hour.
+    // the more is stored, and every Slack or Teams event leaves a claim for ten minutes.
     if (time - sweptAt >= SWEEP_EVERY_MS) {
       sweptAt = time;
       for (const stored of [entries, claims, counters]) sweep(stored, time);
