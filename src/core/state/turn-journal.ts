@@ -45,14 +45,16 @@ export function createRedisTurnJournal(client: Redis, prefix: string, timeoutMs:
   const alive = (id: string): string => `${prefix}replica:${id}`;
   const beat = (): Promise<unknown> =>
     client.set(alive(replica), '1', 'PX', timeoutMs).catch(() => undefined);
+  // Beats, and checks for orphans, three times per timeout: a missed beat or two is not a stopped replica.
+  const everyMs = Math.max(50, Math.floor(timeoutMs / 3));
   void beat();
-  const heartbeat = setInterval(() => void beat(), Math.max(50, Math.floor(timeoutMs / 3)));
+  const heartbeat = setInterval(() => void beat(), everyMs);
   heartbeat.unref();
   const note = (payload: string, at = Date.now()): string =>
     JSON.stringify({ replica, payload, at } satisfies Noted);
 
   return {
-    checkEveryMs: Math.max(50, Math.floor(timeoutMs / 3)),
+    checkEveryMs: everyMs,
     async begin(id, payload) {
       await client.hset(journal, id, note(payload));
     },
