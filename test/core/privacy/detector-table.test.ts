@@ -55,6 +55,8 @@ const FLAGGED: Flagged[] = [
   { text: 'number is 2505550188', kinds: ['phone'], secrets: ['2505550188'] },
   { text: 'she posted her number 1-250-555-0177 on our wall', kinds: ['phone'], secrets: ['250-555-0177'] },
   { text: 'text 555-0166 for the winner', kinds: ['phone'], secrets: ['555-0166'] },
+  // A phone number written straight before another number: the run is split, as nothing else claims it.
+  { text: 'text 555-0199 250 times a day', kinds: ['phone'], secrets: ['555-0199'], keeps: ['250 times'] },
   // A phone number written straight before a street number (found by the guard's property test).
   {
     text: 'reach him at 555-0199 250 Main St',
