@@ -1,11 +1,6 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type Activity,
-  type InvokeResponse,
-  type TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { toAuthOptions, type TeamsConfig } from './config';
+import { ReusingAuthentication } from './reusing-authentication';
 
 /** The turn logic botbuilder runs for each authenticated activity. */
 export type TurnLogic = (context: TurnContext) => Promise<void>;
@@ -16,7 +11,7 @@ export type TurnLogic = (context: TurnContext) => Promise<void>;
  */
 export class TeamsCloudAdapter extends CloudAdapter {
   constructor(config: TeamsConfig) {
-    super(new ConfigurationBotFrameworkAuthentication(toAuthOptions(config)));
+    super(new ReusingAuthentication(toAuthOptions(config)));
   }
 
   /** Authenticates the request (throws a 401 AuthenticationError) and runs `logic` on the activity. */

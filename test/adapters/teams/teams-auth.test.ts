@@ -108,6 +108,21 @@ test('a request with a valid Bot Framework token is answered, and the reply carr
   expect(tokenRequests.some((r) => r.startsWith('POST'))).toBe(true);
 });
 
+test('the bot gets its own token from Entra ID once and uses it for every later reply', async () => {
+  const token = channelToken({ serviceurl: connector.url });
+  const before = tokenRequests.filter((r) => r.startsWith('POST')).length;
+
+  for (const [i, text] of ['help', 'do I need a PIA?', 'thanks'].entries()) {
+    const activity = fixture('personal-message', { serviceUrl: connector.url }, { id: `turn-${i}`, text });
+    expect((await postActivity(server.url, activity, { authorization: `Bearer ${token}` })).status).toBe(200);
+  }
+
+  const replies = connector.messages();
+  expect(replies.length).toBeGreaterThanOrEqual(3);
+  for (const reply of replies) expect(reply.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
+  expect(tokenRequests.filter((r) => r.startsWith('POST')).length - before).toBeLessThanOrEqual(1);
+});
+
 test('tokens signed by another key, for another bot, expired, or for another serviceUrl get 401', async () => {
   const activity = fixture('personal-message', { serviceUrl: connector.url });
   const now = Math.floor(Date.now() / 1000);
