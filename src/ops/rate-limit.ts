@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Bot } from '../core/bot';
+import { rememberRecent } from '../core/memo/recent';
 import { renderReplyText } from '../core/reply-text';
 import type { Inbound, Reply } from '../core/types';
 
@@ -22,9 +23,13 @@ export interface RateLimitOptions {
 
 /** The counter key for a person on a channel. The user id is hashed: the store never sees it in the clear. */
 export function toRateKey(inbound: Pick<Inbound, 'channel' | 'user'>): string {
-  const user = createHash('sha256').update(inbound.user).digest('hex').slice(0, 32);
-  return `rate:${inbound.channel}:${user}`;
+  return `rate:${inbound.channel}:${hashUser(inbound.user)}`;
 }
+
+// Each message is counted, so the same people's ids are hashed again and again: remember recent ones.
+const hashUser = rememberRecent(10_000, (user) =>
+  createHash('sha256').update(user).digest('hex').slice(0, 32),
+);
 
 /**
  * Wraps a bot so that a person who sends more than `perMinute` messages in a minute gets `message` instead
