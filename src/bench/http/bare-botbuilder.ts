@@ -34,3 +34,5 @@ const server = createServer((req, res) => {
 
 const port = Number(process.env.PORT);
 server.listen(port, '127.0.0.1');
+// Exit normally when the benchmark stops it, so that BENCH_CPU_PROF_DIR gets this process's profile too.
+process.once('SIGTERM', () => process.exit(0));

@@ -22,3 +22,5 @@ const setups = CHANNEL_SETUPS.map((setup) => (env: Parameters<typeof setup>[0]):
 });
 
 void startServer({ env: process.env, setups });
+// Exit normally when the benchmark stops it, so that BENCH_CPU_PROF_DIR gets this process's profile too.
+process.once('SIGTERM', () => process.exit(0));
