@@ -10,6 +10,7 @@ export type Row =
 export interface Settings {
   seconds: number;
   rounds: number;
+  steadyRounds: number;
   connections: number;
   rate: number;
   redis: boolean;
@@ -22,7 +23,8 @@ const RATIO_TARGET = 0.8;
 export function renderBenchReport(rows: Row[], machine: string, settings: Settings): string {
   const lines = [
     `bench:http — ${machine}`,
-    `${settings.rounds} alternating rounds of ${settings.seconds} s at full load per server, ${settings.connections} connections, then ${settings.seconds} s at a steady ${settings.rate} req/s (evenly spaced); ` +
+    `${settings.rounds} alternating rounds of ${settings.seconds} s at full load per server, ${settings.connections} connections, then ` +
+      `${settings.steadyRounds} alternating rounds of ${settings.seconds} s at a steady ${settings.rate} req/s (evenly spaced; the median round by p99 is shown); ` +
       `guidebot store: ${settings.redis ? 'Redis' : 'memory'}`,
     '',
     pad([
@@ -36,6 +38,8 @@ export function renderBenchReport(rows: Row[], machine: string, settings: Settin
       'failed',
       'CPU ms/req',
       `p50/p99 @${settings.rate}/s`,
+      'p99 rounds',
+      'gen. stall',
       'failed',
     ]),
   ];
@@ -57,6 +61,8 @@ export function renderBenchReport(rows: Row[], machine: string, settings: Settin
         String(max.failed),
         max.cpuPerRequest === undefined ? '-' : max.cpuPerRequest.toFixed(3),
         `${fixed.p50}/${fixed.p99}`,
+        (fixed.p99s ?? [fixed.p99]).join('/'),
+        `${fixed.generatorStallMs} ms`,
         String(fixed.failed),
       ]),
     );
@@ -79,7 +85,7 @@ export function renderBenchReport(rows: Row[], machine: string, settings: Settin
     lines.push(
       `${channel}: throughput ours/bare ${(ratio * 100).toFixed(0)}% (target ≥ ${RATIO_TARGET * 100}%: ` +
         `${ratio >= RATIO_TARGET ? 'met' : 'MISSED'})${adapters}${cpu}; replies delivered ours/bare ${(delivered * 100).toFixed(0)}%; ` +
-        `p99 at ${settings.rate} req/s ${ours.fixed.p99} ms, bare ${bare.fixed.p99} ms (target < ${P99_TARGET_MS} ms: ` +
+        `p99 at ${settings.rate} req/s (median round) ${ours.fixed.p99} ms, bare ${bare.fixed.p99} ms (target < ${P99_TARGET_MS} ms: ` +
         `${ours.fixed.p99 < P99_TARGET_MS && ours.fixed.failed === 0 ? 'met' : 'MISSED'})`,
     );
   }
@@ -91,7 +97,7 @@ function measured(rows: Row[], server: string, channel: string) {
   return row && !('skipped' in row) ? row : undefined;
 }
 
-const WIDTHS = [17, 8, 8, 10, 7, 7, 10, 7, 11, 11, 7];
+const WIDTHS = [17, 8, 8, 10, 7, 7, 10, 7, 11, 15, 12, 11, 7];
 function pad(cells: string[]): string {
   return cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(WIDTHS[i] ?? 10))).join(' ');
 }

@@ -1,4 +1,5 @@
 import { Agent, request as httpRequest } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Request } from 'autocannon';
 
 /** Latency of requests sent at evenly spaced times. */
@@ -7,6 +8,13 @@ export interface SteadyResult {
   p50: number;
   p99: number;
   failed: number;
+  /**
+   * The load generator's own longest event-loop stall in the run, in ms. Latency counts from when a request
+   * was due, so a stall of the machine shows in the server's p99 even when the server was not the cause.
+   */
+  generatorStallMs: number;
+  /** The p99 of each round, when several were combined. */
+  p99s?: number[];
 }
 
 /**
@@ -25,6 +33,8 @@ export async function steadyRate(
   const total = Math.round(rate * seconds);
   const latencies: number[] = [];
   let failed = 0;
+  const stalls = monitorEventLoopDelay({ resolution: 5 });
+  stalls.enable();
   const pending: Array<Promise<void>> = [];
   const start = performance.now();
   for (let i = 0; i < total; i++) {
@@ -42,11 +52,30 @@ export async function steadyRate(
     );
   }
   await Promise.all(pending);
+  stalls.disable();
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number): number =>
     Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
-  return { sent: total, p50: at(0.5), p99: at(0.99), failed };
+  return { sent: total, p50: at(0.5), p99: at(0.99), failed, generatorStallMs: Math.round(stalls.max / 1e6) };
+}
+
+/**
+ * Several steady rounds of one server as one result: the round with the median p99 (a stall of the shared
+ * machine lands in one round, not in all), with every round's p99, all failures and the longest stall.
+ */
+export function combineSteady(rounds: SteadyResult[]): SteadyResult {
+  const byP99 = [...rounds].sort((a, b) => a.p99 - b.p99);
+  // With an even number of rounds, the worse of the middle two.
+  const median = byP99[Math.floor(byP99.length / 2)]!;
+  return {
+    sent: rounds.reduce((sum, round) => sum + round.sent, 0),
+    p50: median.p50,
+    p99: median.p99,
+    failed: rounds.reduce((sum, round) => sum + round.failed, 0),
+    generatorStallMs: Math.max(...rounds.map((round) => round.generatorStallMs)),
+    p99s: rounds.map((round) => round.p99),
+  };
 }
 
 function send(agent: Agent, url: string, req: Request): Promise<number> {
