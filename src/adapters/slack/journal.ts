@@ -15,6 +15,9 @@ const notedTurn = z.object({
   place: z.object({ channel: z.string(), threadTs: z.string().optional() }),
 });
 
+/** Slack's turns in the journal, shared with other channels: `slack:<event id>`. */
+const JOURNAL_PREFIX = 'slack:';
+
 /**
  * Answers a Slack event, noted in the store's journal while it runs (Redis only). Slack has its ack
  * already and never sends the event again: if this replica is killed before the answer is posted, another
@@ -22,16 +25,16 @@ const notedTurn = z.object({
  */
 export async function answerNoted(deps: SlackDeps, eventId: string | undefined, turn: Turn): Promise<void> {
   const journal = deps.store.journal;
+  const id = `${JOURNAL_PREFIX}${eventId}`;
   const noted =
     journal && eventId
-      ? await journal.begin(eventId, JSON.stringify(withoutPersonalDetails(turn))).then(
+      ? await journal.begin(id, JSON.stringify(withoutPersonalDetails(turn))).then(
           () => true,
           (error: unknown) => storeFailed(deps, error, 'journal note failed; answering anyway'),
         )
       : false;
   await answer(deps, turn);
-  if (noted)
-    await journal!.end(eventId!).catch((error: unknown) => storeFailed(deps, error, 'journal end failed'));
+  if (noted) await journal!.end(id).catch((error: unknown) => storeFailed(deps, error, 'journal end failed'));
 }
 
 /** Looks for turns of stopped replicas every `journal.checkEveryMs` and answers them; returns the stop. */
@@ -43,7 +46,7 @@ export function adoptOrphanedTurns(deps: SlackDeps): () => void {
     if (running) return;
     running = true;
     try {
-      for (const { id, payload } of await journal.adoptOrphans()) {
+      for (const { id, payload } of await journal.adoptOrphans(JOURNAL_PREFIX)) {
         const turn = parseTurn(payload);
         deps.logger.warn({ eventId: id, answered: !!turn }, 'slack turn adopted from a stopped replica');
         if (turn) await answer(deps, turn);

@@ -10,14 +10,17 @@ export interface JournalEntry {
 
 /**
  * Turns being answered, shared by the replicas of one Redis. A channel that acknowledges before it answers
- * (Slack) notes each turn here and crosses it off once answered; a replica killed in between leaves its
+ * (Slack, Teams) notes each turn here and crosses it off once answered; a replica killed in between leaves its
  * turns behind, and another replica adopts them once the killed one has missed its heartbeats.
  */
 export interface TurnJournal {
   begin(id: string, payload: string): Promise<void>;
   end(id: string): Promise<void>;
-  /** Turns left by replicas that stopped; each is handed to one caller only, which then owns it. */
-  adoptOrphans(): Promise<JournalEntry[]>;
+  /**
+   * Turns left by replicas that stopped whose ids start with `prefix` (each channel notes its turns under
+   * its own, "slack:" or "teams:"); each is handed to one caller only, which then owns it.
+   */
+  adoptOrphans(prefix: string): Promise<JournalEntry[]>;
   /** How often to look for orphans: a third of the time a replica may stay silent. */
   readonly checkEveryMs: number;
   /** Stops the heartbeat (the client belongs to the store and is closed there). */
@@ -61,7 +64,7 @@ export function createRedisTurnJournal(client: Redis, prefix: string, timeoutMs:
     async end(id) {
       await client.hdel(journal, id);
     },
-    async adoptOrphans() {
+    async adoptOrphans(prefix) {
       const noted = Object.entries(await client.hgetall(journal)).flatMap(([id, raw]) => {
         const entry = parseNoted(raw);
         return entry && entry.replica !== replica ? [{ id, raw, entry }] : [];
@@ -73,8 +76,10 @@ export function createRedisTurnJournal(client: Redis, prefix: string, timeoutMs:
       const adopted: JournalEntry[] = [];
       for (const { id, raw, entry } of noted) {
         if (!stopped.has(entry.replica)) continue;
-        // Atomic hand-over: only the replica whose write finds the entry unchanged takes it.
+        // Atomic hand-over: only the replica whose write finds the entry unchanged takes it. A stale entry
+        // is dropped whichever channel it belongs to.
         const stale = Date.now() - entry.at > MAX_AGE_MS;
+        if (!stale && !id.startsWith(prefix)) continue;
         const took = await client.eval(
           ADOPT,
           1,

@@ -27,37 +27,46 @@ afterAll(async () => {
 describe('turn journal', () => {
   it("leaves a living replica's turns alone, and forgets a turn once it ends", async () => {
     const [a, b] = [replica(), replica()];
-    await a.begin('ev-living', '{"q":1}');
+    await a.begin('slack:ev-living', '{"q":1}');
     await sleep(TIMEOUT_MS * 2);
-    expect(await b.adoptOrphans()).toEqual([]);
-    await a.end('ev-living');
-    expect(await client.hexists(`${prefix}journal`, 'ev-living')).toBe(0);
+    expect(await b.adoptOrphans('slack:')).toEqual([]);
+    await a.end('slack:ev-living');
+    expect(await client.hexists(`${prefix}journal`, 'slack:ev-living')).toBe(0);
   });
 
   it("hands a stopped replica's unfinished turn to exactly one other replica", async () => {
     const [stopped, b, c] = [replica(), replica(), replica()];
-    await stopped.begin('ev-orphan', '{"q":2}');
+    await stopped.begin('slack:ev-orphan', '{"q":2}');
     stopped.stop();
-    expect(await b.adoptOrphans()).toEqual([]); // its heartbeat has not lapsed yet
+    expect(await b.adoptOrphans('slack:')).toEqual([]); // its heartbeat has not lapsed yet
     await sleep(TIMEOUT_MS + 100);
-    const [first, second] = await Promise.all([b.adoptOrphans(), c.adoptOrphans()]);
-    expect([...first, ...second]).toEqual([{ id: 'ev-orphan', payload: '{"q":2}' }]);
+    const [first, second] = await Promise.all([b.adoptOrphans('slack:'), c.adoptOrphans('slack:')]);
+    expect([...first, ...second]).toEqual([{ id: 'slack:ev-orphan', payload: '{"q":2}' }]);
     // The adopter owns it now: while it lives, nobody takes it again.
     const adopter = first.length ? c : b;
-    expect(await adopter.adoptOrphans()).toEqual([]);
+    expect(await adopter.adoptOrphans('slack:')).toEqual([]);
+  });
+
+  it('hands a turn only to the channel it belongs to', async () => {
+    const [stopped, b] = [replica(), replica()];
+    await stopped.begin('teams:conv-1:act-1', '{"q":4}');
+    stopped.stop();
+    await sleep(TIMEOUT_MS + 100);
+    expect(await b.adoptOrphans('slack:')).toEqual([]);
+    expect(await b.adoptOrphans('teams:')).toEqual([{ id: 'teams:conv-1:act-1', payload: '{"q":4}' }]);
   });
 
   it('drops, unanswered, a turn left for more than half an hour', async () => {
     const b = replica();
     const old = { replica: 'long-gone', payload: '{"q":3}', at: Date.now() - 31 * 60 * 1000 };
-    await client.hset(`${prefix}journal`, 'ev-old', JSON.stringify(old));
-    expect(await b.adoptOrphans()).toEqual([]);
-    expect(await client.hexists(`${prefix}journal`, 'ev-old')).toBe(0);
+    await client.hset(`${prefix}journal`, 'slack:ev-old', JSON.stringify(old));
+    expect(await b.adoptOrphans('slack:')).toEqual([]);
+    expect(await client.hexists(`${prefix}journal`, 'slack:ev-old')).toBe(0);
   });
 
   it('skips an entry that is not its own format instead of failing', async () => {
     const b = replica();
-    await client.hset(`${prefix}journal`, 'ev-garbage', 'not json');
-    expect(await b.adoptOrphans()).toEqual([]);
+    await client.hset(`${prefix}journal`, 'slack:ev-garbage', 'not json');
+    expect(await b.adoptOrphans('slack:')).toEqual([]);
   });
 });
