@@ -19,6 +19,11 @@ export interface ChannelContext {
   logger?: Logger;
   /** Where confirmed escalations go: the Teams channel adds its sink (a team channel chosen in chat). */
   escalation?: EscalationSinks;
+  /**
+   * Runs work that goes on after the request is acknowledged (answering, sending): shutdown waits for it.
+   * Without it (tests of a lone channel) the work just runs.
+   */
+  track?<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** A running channel: the routes it serves and, for sockets or timers, how to start and stop it. */

@@ -30,6 +30,8 @@ export interface RunningServer {
   channels: Channel[];
   setups: ChannelSetup[];
   metrics: Metrics;
+  /** Resolves when no turn is being answered (replies sent after an acknowledgement included), or after `timeoutMs`. */
+  settled(timeoutMs?: number): Promise<number>;
   /**
    * Graceful shutdown: stops accepting, lets requests in flight finish (up to SHUTDOWN_TIMEOUT_SECONDS),
    * then stops the channels and closes the store. Calling it again returns the same promise.
@@ -91,7 +93,16 @@ export async function startServer({
       logger.info({ channel: setup.name, reason: setup.reason }, 'channel off');
       continue;
     }
-    const channel = await setup.create({ bot, index, store, env, metrics, logger, escalation });
+    const channel = await setup.create({
+      bot,
+      index,
+      store,
+      env,
+      metrics,
+      logger,
+      escalation,
+      track: turns.track,
+    });
     for (const route of channel.routes) channelOf.set(route, channel.name);
     channels.push(channel);
     logger.info({ channel: setup.name, summary: setup.summary }, 'channel on');
@@ -135,7 +146,8 @@ export async function startServer({
         .catch((error: unknown) =>
           logger.error({ err: error, channel: channel.name }, 'channel stop failed'),
         );
-    // Turns answered after the HTTP ack (Slack) still write their state: the store stays open for them.
+    // Turns answered after the HTTP ack (Slack, Teams) still write their state and send their replies: the
+    // store stays open for them.
     const unfinished = await turns.settled(deadline - performance.now());
     if (unfinished) logger.warn({ unfinished }, 'turns still running at SHUTDOWN_TIMEOUT_SECONDS');
     await store.close();
@@ -148,6 +160,7 @@ export async function startServer({
     channels,
     setups: decided,
     metrics,
+    settled: (timeoutMs = 10_000) => turns.settled(timeoutMs),
     close: () => (closing ??= shutDown()),
   };
 }

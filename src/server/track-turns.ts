@@ -3,6 +3,11 @@ import type { Bot } from '../core/bot';
 /** A bot whose turns in progress can be waited for: see `trackTurns`. */
 export interface TrackedBot {
   bot: Bot;
+  /**
+   * Runs `work`, counted as a turn until it ends: what a channel does after it has acknowledged the request
+   * (answer and send), which the server's count of open requests no longer sees.
+   */
+  track<T>(work: () => Promise<T>): Promise<T>;
   /** Turns being answered now. */
   inFlight(): number;
   /** Resolves when no turn is running, or after `timeoutMs`, with how many were still running. */
@@ -10,8 +15,9 @@ export interface TrackedBot {
 }
 
 /**
- * Follows every turn of `bot`. Channels such as Slack acknowledge the HTTP request first and answer after,
- * so the server cannot tell from its connections alone that a turn (and its state write) is still running.
+ * Follows every turn of `bot`. Channels such as Slack and Teams acknowledge the HTTP request first and answer
+ * after, so the server cannot tell from its connections alone that a turn (its state write, its replies) is
+ * still running.
  */
 export function trackTurns(bot: Bot): TrackedBot {
   let running = 0;
@@ -22,18 +28,17 @@ export function trackTurns(bot: Bot): TrackedBot {
     for (const wake of waiters) wake();
     waiters = [];
   };
+  const follow = async <T>(work: () => Promise<T>): Promise<T> => {
+    running++;
+    try {
+      return await work();
+    } finally {
+      done();
+    }
+  };
   return {
-    bot: {
-      ...bot,
-      async handle(inbound) {
-        running++;
-        try {
-          return await bot.handle(inbound);
-        } finally {
-          done();
-        }
-      },
-    },
+    bot: { ...bot, handle: (inbound) => follow(() => bot.handle(inbound)) },
+    track: follow,
     inFlight: () => running,
     async settled(timeoutMs) {
       if (!running) return 0;

@@ -79,6 +79,9 @@ export async function createSlackChannel(
       ? new App({ ...common, receiver })
       : new App({ ...common, socketMode: true, appToken: config.appToken });
   app.error(async (error) => logger.error({ slackError: errorCode(error) }, 'slack listener failed'));
+  // Listeners answer after the ack: the server's count of turns lets shutdown wait for their replies.
+  const { track } = context;
+  if (track) app.use(({ next }) => track(() => next()));
 
   const renderWith = (reply: Reply, options: RenderOptions = {}): SlackMessage[] =>
     renderReply(reply, {

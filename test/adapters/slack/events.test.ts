@@ -149,6 +149,26 @@ describe('Slack API trouble', () => {
     expect(h.logs.some((line) => line.includes('slack rate limited'))).toBe(true);
   });
 
+  it('on shutdown, waits for an answer still waiting out a 429 before it closes', async () => {
+    const own = await startSlackHarness();
+    try {
+      own.fake.script('chat.postMessage', {
+        status: 429,
+        headers: { 'retry-after': '1' },
+        body: { ok: false, error: 'ratelimited' },
+      });
+      await sendEvent(own.url, directMessage(QUESTION));
+      await own.fake.waitFor('chat.postMessage', 1); // the refused try; the core's turn is over
+      await own.server.close();
+      // The answer again once the wait is over (and whatever followed it in the turn), before the close.
+      const posts = own.fake.callsOf('chat.postMessage');
+      expect(posts.length).toBeGreaterThanOrEqual(2);
+      expect(posts[1]!.params.blocks).toEqual(posts[0]!.params.blocks);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('retries a 5xx with back-off and delivers', async () => {
     h.fake.script('chat.postMessage', { status: 503, body: {} }, { status: 500, body: {} });
     await sendEvent(h.url, directMessage('do I need a PIA to set up a Twitter account?'));
