@@ -71,7 +71,7 @@ describe('Redis goes away and comes back while the server runs', () => {
       { id: 'during-outage', text: QUESTION },
     );
     expect((await postActivity(server.url, activity)).status).toBe(200);
-    expect(connector.messages()[0]?.body.text).toBe(answer!.intro);
+    expect((await connector.waitForMessages(1))[0]?.body.text).toBe(answer!.intro);
     // A turn that needs the conversation's memory gets a clear message, not a wrong answer or an error.
     const tryAgain = await say(fake, server.url, midway, texts[1]!);
     // (The collection notice may follow: without the store the bot cannot tell it was given, so it repeats it.)

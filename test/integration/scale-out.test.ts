@@ -1,4 +1,11 @@
 import { FakeSlackApi } from '../adapters/slack/fake-slack-api';
+import {
+  fixture,
+  postActivity,
+  startFakeConnector,
+  type ConnectorCall,
+  type FakeConnector,
+} from '../adapters/teams/fake-connector';
 import { BOT_TOKEN, SIGNING_SECRET, sendEvent } from '../adapters/slack/signed-request';
 import { directMessage, newEventId } from '../adapters/slack/slack-fixtures';
 import { freePort, startRedis, type PrivateRedis } from '../core/state/redis-helpers';
@@ -18,6 +25,7 @@ jest.setTimeout(90_000);
 
 let redis: PrivateRedis;
 let fake: FakeSlackApi;
+let connector: FakeConnector;
 const replicas: ServerProcess[] = [];
 
 async function replica(env: Record<string, string> = {}): Promise<ServerProcess> {
@@ -36,10 +44,12 @@ beforeAll(async () => {
   redis = await startRedis(await freePort());
   fake = new FakeSlackApi();
   await fake.start();
+  connector = await startFakeConnector();
 });
 afterAll(async () => {
   await Promise.all(replicas.map((r) => r.stop()));
   await fake.stop();
+  await connector.close();
   await redis.stop();
 });
 
@@ -122,4 +132,38 @@ it('answers an event on the other replica when the one that took it is killed be
   const other = newDirectChannel();
   const posts = await say(fake, d!.url, other, question);
   expect(posts[0]!.params.text).toBe(postedText(expected!));
+});
+
+it('answers a Teams message on the other replica when the one that acknowledged it is killed before answering', async () => {
+  // The connector has its 200 and will not send the message again (Teams in local mode, connector on loopback).
+  const [e, f] = await Promise.all([1, 2].map(() => replica({ REPLICA_TIMEOUT_SECONDS: '1' })));
+  const question = 'can i tweet abt a court case?';
+  const [expected] = await referenceReplies([question]);
+  // e's reply is throttled for half a minute: e is still waiting to send it when it is killed.
+  connector.failNextMessages(1, 429, 30);
+  const message = fixture(
+    'personal-message',
+    { serviceUrl: connector.url },
+    { id: 'killed-mid-turn', text: question },
+  );
+  expect((await postActivity(e!.url, message)).status).toBe(200);
+  expect(await connector.waitForMessages(1)).toHaveLength(1); // the refused try
+  await e!.kill();
+
+  const answers = await connector.waitForMessages(2, 10_000);
+  expect(answers).toHaveLength(2);
+  const [refused, adopted] = answers as [ConnectorCall, ConnectorCall];
+  expect(adopted.body.text).toBe(expected!.intro);
+  // The same conversation, as a reply to the message it answers.
+  expect(adopted.path).toBe(refused.path);
+  expect(adopted.body.replyToId).toBe('killed-mid-turn');
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect(connector.messages()).toHaveLength(2); // answered once, by f
+  const next = fixture(
+    'personal-message',
+    { serviceUrl: connector.url },
+    { id: 'after-the-kill', text: question },
+  );
+  expect((await postActivity(f!.url, next)).status).toBe(200);
+  expect(await connector.waitForMessages(3)).toHaveLength(3);
 });

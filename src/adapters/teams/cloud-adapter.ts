@@ -1,6 +1,17 @@
-import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  CloudAdapter,
+  type Activity,
+  type ConfigurationBotFrameworkAuthentication,
+  type InvokeResponse,
+  type TurnContext,
+} from 'botbuilder';
 import { toAuthOptions, type TeamsConfig } from './config';
 import { ReusingAuthentication } from './reusing-authentication';
+
+/** An authenticated request: its claims, and the factory of clients to answer it with. */
+export type Authenticated = Awaited<
+  ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
+>;
 
 /** The turn logic botbuilder runs for each authenticated activity. */
 export type TurnLogic = (context: TurnContext) => Promise<void>;
@@ -14,9 +25,21 @@ export class TeamsCloudAdapter extends CloudAdapter {
     super(new ReusingAuthentication(toAuthOptions(config)));
   }
 
-  /** Authenticates the request (throws a 401 AuthenticationError) and runs `logic` on the activity. */
-  run(authHeader: string, activity: Activity, logic: TurnLogic): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, activity, logic);
+  /** Checks the request's token (throws a 401 AuthenticationError), so it can be acknowledged before the turn. */
+  authenticate(authHeader: string, activity: Activity): Promise<Authenticated> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+  }
+
+  /** Runs `logic` on the activity, authenticating the request first unless it already was. */
+  run(
+    auth: string | Authenticated,
+    activity: Activity,
+    logic: TurnLogic,
+  ): Promise<InvokeResponse | undefined> {
+    // processActivity's two overloads, one call: TypeScript cannot pick an overload for a union.
+    return typeof auth === 'string'
+      ? this.processActivity(auth, activity, logic)
+      : this.processActivity(auth, activity, logic);
   }
 }
 

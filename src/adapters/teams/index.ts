@@ -5,7 +5,8 @@ import { TeamsCloudAdapter } from './cloud-adapter';
 import { readTeamsConfig, type TeamsConfig } from './config';
 import { createTeamsEscalationSink } from './escalation-channel';
 import { createMessagesRoute } from './messages-route';
-import { createTurnLogic } from './turn';
+import { adoptOrphanedTeamsTurns } from './journal';
+import { answerTurn, createTurnLogic, type TurnDependencies } from './turn';
 
 /**
  * Whether the Teams channel runs: always with Bot Framework credentials; without them only outside
@@ -34,20 +35,42 @@ export async function createTeamsChannel(context: ChannelContext, config: TeamsC
   const { contacts } = context.index.kb;
   const helpContact = contacts.contacts.find((c) => c.id === contacts.fallback) ?? contacts.contacts[0];
   if (!helpContact) throw new Error('knowledge/contacts.yaml lists no contacts');
-  const logic = createTurnLogic({
+  const deps: TurnDependencies = {
     bot: context.bot,
     store: context.store,
     adapter,
     appId: config.appId,
     helpContact,
     logger,
+    ...(context.metrics && { metrics: context.metrics }),
     ...(config.escalationAdmins && { escalationAdmins: config.escalationAdmins }),
-  });
+  };
+  const logic = createTurnLogic(deps);
+  let stopAdopting = (): void => undefined;
   context.escalation?.addTeams(
     createTeamsEscalationSink({ adapter, appId: config.appId, store: context.store }),
   );
   return {
     name: 'teams',
-    routes: [createMessagesRoute({ adapter, logic, localMode: !config.appId, logger })],
+    routes: [
+      createMessagesRoute({
+        adapter,
+        logic,
+        localMode: !config.appId,
+        logger,
+        ...(context.track && { track: context.track }),
+      }),
+    ],
+    // Turns of replicas killed after acknowledging a message (Redis only), answered here.
+    start: () => {
+      stopAdopting = adoptOrphanedTeamsTurns(deps, (turnContext, noted) =>
+        answerTurn(turnContext, deps, noted),
+      );
+      return Promise.resolve();
+    },
+    stop: () => {
+      stopAdopting();
+      return Promise.resolve();
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Activity } from 'botbuilder';
 import { BodyTooLargeError, readBody } from '../../server/read-body';
 import { sendJson, type Route } from '../../server/route';
 import type { Logger } from '../../server/logger';
@@ -6,15 +7,27 @@ import { isAuthenticationError, type TeamsCloudAdapter, type TurnLogic } from '.
 import { isLoopbackServiceUrl } from './loopback';
 import { hasActivityShape, parseActivity } from './parse-activity';
 
+// Invokes carry their answer in the response; "expectReplies" (skills, test clients) wants the replies there.
+function answersInResponse(activity: Activity): boolean {
+  return activity.type === 'invoke' || activity.deliveryMode === 'expectReplies';
+}
+
 export interface MessagesRouteOptions {
   adapter: TeamsCloudAdapter;
   logic: TurnLogic;
   /** No app id: accept unauthenticated activities, but only from a connector on this machine. */
   localMode: boolean;
   logger: Logger;
+  /** Follows a turn answered after its request was acknowledged (the server's, so shutdown waits for it). */
+  track?<T>(work: () => Promise<T>): Promise<T>;
 }
 
-/** `POST /api/messages`: the Bot Connector's endpoint. 400 malformed, 401 unauthenticated, 413 too large. */
+/**
+ * `POST /api/messages`: the Bot Connector's endpoint. 400 malformed, 401 unauthenticated, 413 too large.
+ * A message is acknowledged (200) once its token checks out and answered after, as the Bot Framework
+ * advises: the connector gives up on a request after 15 s and sends it again, so an answer must never hold
+ * the request open. Invokes (card actions) need their answer in the response and are answered before it.
+ */
 export function createMessagesRoute(options: MessagesRouteOptions): Route {
   return { method: 'POST', path: '/api/messages', handle: (req, res) => handleMessages(req, res, options) };
 }
@@ -24,7 +37,7 @@ async function handleMessages(
   res: ServerResponse,
   options: MessagesRouteOptions,
 ): Promise<void> {
-  const { adapter, logic, localMode, logger } = options;
+  const { adapter, logic, localMode, logger, track = (work) => work() } = options;
   let raw: string;
   try {
     raw = await readBody(req);
@@ -55,9 +68,21 @@ async function handleMessages(
     return sendJson(res, 400, { error: 'activity is missing required fields' });
   const authHeader = req.headers.authorization ?? '';
   try {
-    const invokeResponse = await adapter.run(authHeader, activity, logic);
-    if (invokeResponse) return sendJson(res, invokeResponse.status, invokeResponse.body ?? {});
+    if (answersInResponse(activity)) {
+      const invokeResponse = await adapter.run(authHeader, activity, logic);
+      if (invokeResponse) return sendJson(res, invokeResponse.status, invokeResponse.body ?? {});
+      res.writeHead(200).end();
+      return;
+    }
+    const authenticated = await adapter.authenticate(authHeader, activity);
     res.writeHead(200).end();
+    // The turn logic answers its own failures; this is botbuilder itself failing.
+    track(() => adapter.run(authenticated, activity, logic)).catch((error: unknown) =>
+      logger.error(
+        { err: error, activityType: activity.type },
+        'teams turn failed after the acknowledgement',
+      ),
+    );
   } catch (error) {
     if (!isAuthenticationError(error)) throw error;
     logger.warn({ activityType: activity.type }, 'teams: refused a request without a valid token');

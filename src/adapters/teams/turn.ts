@@ -3,8 +3,10 @@ import type { Bot, ConversationState } from '../../core/bot';
 import type { ConversationStore } from '../../core/state/conversation-store';
 import type { Contact } from '../../core/types';
 import type { Logger } from '../../server/logger';
+import type { Metrics } from '../../server/metrics';
 import type { TeamsCloudAdapter, TurnLogic } from './cloud-adapter';
 import { isEscalationCommand, rememberEscalationChannel } from './escalation-channel';
+import { answerNoted, type NotedTurn } from './journal';
 import { LABELS } from './labels';
 import { moveToPersonalChat } from './personal-chat';
 import { sendReplies } from './send-replies';
@@ -25,6 +27,8 @@ export interface TurnDependencies {
   /** Who to contact when the bot itself fails (the Citizen Engagement team). */
   helpContact: Contact;
   logger: Logger;
+  /** The server's counter of store failures. */
+  metrics?: Pick<Metrics, 'storeErrors'>;
   /** Entra object ids allowed to choose the escalation channel (ESCALATION_TEAMS_ADMINS); unset: anyone. */
   escalationAdmins?: string[];
 }
@@ -89,14 +93,24 @@ async function answerMessage(context: TurnContext, deps: TurnDependencies, turn:
     await context.sendActivity({ type: 'message', text, textFormat: 'plain' });
     return;
   }
+  const noted = { turn, ...(turn.fromDialog && activity.replyToId && { replyToId: activity.replyToId }) };
+  await answerNoted(context, deps, noted, (ctx, again) => answerTurn(ctx, deps, again));
+}
+
+/** The core's answer to a turn, sent in the conversation of `context` (the message's, or a continuation's). */
+export async function answerTurn(
+  context: TurnContext,
+  deps: TurnDependencies,
+  { turn, replyToId }: NotedTurn,
+): Promise<void> {
   const replies = await deps.bot.handle(turn.inbound);
   if (turn.shared && replies.some((reply) => reply.sensitive)) {
     await moveToPersonalChat(context, turn.inbound, deps);
     return;
   }
   // A click on a dialog's card that leads to that dialog's next step replaces the card.
-  const replaces = turn.fromDialog && replies[0]?.dialog?.id === turn.fromDialog && activity.replyToId;
-  await sendReplies(context, replies, replaces ? activity.replyToId : undefined);
+  const replaces = turn.fromDialog && replies[0]?.dialog?.id === turn.fromDialog && replyToId;
+  await sendReplies(context, replies, replaces ? replyToId : undefined);
 }
 
 function isBotAdded(context: TurnContext): boolean {

@@ -36,22 +36,22 @@ afterEach(async () => {
 
 async function escalate(): Promise<string> {
   await postActivity(
-    server.url,
+    server,
     activity('personal-message', { text: 'which pizza place in Victoria delivers late?' }),
   );
-  await postActivity(server.url, activity('personal-message', { text: 'talk to a person' }));
+  await postActivity(server, activity('personal-message', { text: 'talk to a person' }));
   const offer = connector
     .messages()
     .find((m) => submitButtons(cardOf(m)).some((b) => b.data.guidebot.choice === 'escalation:send'))!;
   const send = submitButtons(cardOf(offer)).find((b) => b.data.guidebot.choice === 'escalation:send')!;
-  await postActivity(server.url, activity('card-submit', { value: send.data, replyToId: offer.returnedId }));
+  await postActivity(server, activity('card-submit', { value: send.data, replyToId: offer.returnedId }));
   return JSON.stringify(connector.messages().at(-1)!.body);
 }
 
 test('after "use this channel for escalations", a confirmed escalation is posted in that channel', async () => {
   await start({ ESCALATION_TEAMS_ADMINS: 'someone-else, 6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f' });
   await postActivity(
-    server.url,
+    server,
     activity('channel-mention', { text: '<at>GuideBot</at> Use this channel for escalations.' }),
   );
   expect(inChannel().map((m) => m.body.text)).toEqual([LABELS.escalationChannelSet]);
@@ -77,7 +77,7 @@ test('with no channel chosen, the person gets the email address and the text to 
 test('with ESCALATION_TEAMS_ADMINS set, anyone else is refused and nothing changes', async () => {
   await start({ ESCALATION_TEAMS_ADMINS: 'aad-of-the-admin' });
   await postActivity(
-    server.url,
+    server,
     activity('channel-mention', { text: '<at>GuideBot</at> use this channel for escalations' }),
   );
   expect(inChannel().map((m) => m.body.text)).toEqual([LABELS.escalationChannelRefused]);

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { RunningServer } from '../../../src/server/serve';
 
 /** One call the bot made to the Bot Connector REST API. */
 export interface ConnectorCall {
@@ -20,6 +21,8 @@ export interface FakeConnector {
   calls: ConnectorCall[];
   /** Messages the bot posted or updated (typing indicators left out). */
   messages(): ConnectorCall[];
+  /** The messages once there are at least `count` (a server in another process answers after its 200). */
+  waitForMessages(count: number, timeoutMs?: number): Promise<ConnectorCall[]>;
   /** Makes POST /v3/conversations (createConversation) fail with this status. */
   refuseNewConversations(status: number): void;
   /**
@@ -68,10 +71,17 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const messages = (): ConnectorCall[] => calls.filter((c) => c.body.type === 'message');
   return {
     url: `http://127.0.0.1:${port}/`,
     calls,
-    messages: () => calls.filter((c) => c.body.type === 'message'),
+    messages,
+    async waitForMessages(count, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (messages().length < count && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      return messages();
+    },
     refuseNewConversations: (status) => (refuseStatus = status),
     failNextMessages: (count, status = 403, retryAfterSeconds) => {
       failures = count;
@@ -95,18 +105,28 @@ export function fixture(
   return { ...(JSON.parse(raw) as Record<string, unknown>), ...overrides };
 }
 
-/** Posts an activity to the server as the Bot Connector does. */
+/** Where activities go: a running server (whose turns are then waited for), or a bare base URL. */
+export type ActivityTarget = string | Pick<RunningServer, 'url' | 'settled'>;
+
+/**
+ * Posts an activity to the server as the Bot Connector does. Messages are answered after they are
+ * acknowledged: given the running server, this resolves once the answer is sent, as a person in the chat
+ * sees it.
+ */
 export async function postActivity(
-  baseUrl: string,
+  target: ActivityTarget,
   body: unknown,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; body: string }> {
+  const baseUrl = typeof target === 'string' ? target : target.url;
   const res = await fetch(`${baseUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.status, body: await res.text() };
+  const text = await res.text();
+  if (typeof target !== 'string') await target.settled();
+  return { status: res.status, body: text };
 }
 
 /** The Adaptive Card of a posted message, if it has one. */

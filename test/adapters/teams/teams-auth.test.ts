@@ -99,7 +99,7 @@ test('a request with a valid Bot Framework token is answered, and the reply carr
   const activity = fixture('personal-message', { serviceUrl: connector.url }, { text: 'help' });
   const token = channelToken({ serviceurl: connector.url });
 
-  const res = await postActivity(server.url, activity, { authorization: `Bearer ${token}` });
+  const res = await postActivity(server, activity, { authorization: `Bearer ${token}` });
 
   expect(res.status).toBe(200);
   const [message] = connector.messages();
@@ -114,7 +114,7 @@ test('the bot gets its own token from Entra ID once and uses it for every later 
 
   for (const [i, text] of ['help', 'do I need a PIA?', 'thanks'].entries()) {
     const activity = fixture('personal-message', { serviceUrl: connector.url }, { id: `turn-${i}`, text });
-    expect((await postActivity(server.url, activity, { authorization: `Bearer ${token}` })).status).toBe(200);
+    expect((await postActivity(server, activity, { authorization: `Bearer ${token}` })).status).toBe(200);
   }
 
   const replies = connector.messages();
@@ -133,7 +133,7 @@ test('tokens signed by another key, for another bot, expired, or for another ser
     channelToken({ serviceurl: 'https://attacker.example/' }),
   ];
   for (const token of bad)
-    expect((await postActivity(server.url, activity, { authorization: `Bearer ${token}` })).status).toBe(401);
+    expect((await postActivity(server, activity, { authorization: `Bearer ${token}` })).status).toBe(401);
   expect(connector.calls).toHaveLength(0);
 });
 

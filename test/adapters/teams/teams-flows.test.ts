@@ -81,7 +81,7 @@ afterEach(async () => {
 
 test('a dialog step answering a click on its card replaces that card; the ended card stops replacing', async () => {
   await start(() => dialogBot);
-  await postActivity(server.url, activity('personal-message', { text: 'privacy check' }));
+  await postActivity(server, activity('personal-message', { text: 'privacy check' }));
   const [question] = connector.messages();
   const buttons = submitButtons(cardOf(question!));
   expect(buttons.map((b) => b.title)).toEqual(['Yes', 'No', 'Not sure']);
@@ -89,7 +89,7 @@ test('a dialog step answering a click on its card replaces that card; the ended 
   expect(question!.body.text).toBe(STEP_ONE.intro);
 
   const click = activity('card-submit', { value: buttons[1]!.data, replyToId: question!.returnedId });
-  await postActivity(server.url, click);
+  await postActivity(server, click);
 
   const update = connector.calls.at(-1)!;
   expect(update.method).toBe('PUT');
@@ -106,7 +106,7 @@ test('a dialog step answering a click on its card replaces that card; the ended 
   ]);
   expect(feedback.every((b) => b.data.guidebot.dialog === undefined)).toBe(true);
   await postActivity(
-    server.url,
+    server,
     activity('card-submit', { value: feedback[0]!.data, replyToId: question!.returnedId }),
   );
   expect(connector.calls.at(-1)!.method).toBe('POST');
@@ -114,13 +114,13 @@ test('a dialog step answering a click on its card replaces that card; the ended 
 
 test('where the client refuses to update text and card together, the card alone replaces the clicked card', async () => {
   await start(() => dialogBot);
-  await postActivity(server.url, activity('personal-message', { text: 'privacy check' }));
+  await postActivity(server, activity('personal-message', { text: 'privacy check' }));
   const question = connector.messages()[0]!;
   const [button] = submitButtons(cardOf(question));
   connector.failNextMessages(1, 400);
 
   await postActivity(
-    server.url,
+    server,
     activity('card-submit', { value: button!.data, replyToId: question.returnedId }),
   );
 
@@ -134,15 +134,40 @@ test('where the client refuses to update text and card together, the card alone 
 
 test('where every update is refused, the dialog step is sent as a new message', async () => {
   await start(() => dialogBot);
-  await postActivity(server.url, activity('personal-message', { text: 'privacy check' }));
+  await postActivity(server, activity('personal-message', { text: 'privacy check' }));
   const [button] = submitButtons(cardOf(connector.messages()[0]!));
   connector.failNextMessages(2);
 
-  await postActivity(server.url, activity('card-submit', { value: button!.data, replyToId: 'gone-message' }));
+  await postActivity(server, activity('card-submit', { value: button!.data, replyToId: 'gone-message' }));
 
   const last = connector.calls.at(-1)!;
   expect(last.method).toBe('POST');
   expect(last.body.text).toBe(OUTCOME.intro);
+});
+
+test('a message is acknowledged before it is answered, and shutdown waits for the answer to be sent', async () => {
+  let release = (): void => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await start((core) => ({
+    ...core,
+    handle: async (inbound) => {
+      await gate;
+      return core.handle(inbound);
+    },
+  }));
+  // A bare URL: the helper does not wait for the turn, as the connector does not.
+  const res = await postActivity(
+    server.url,
+    activity('personal-message', { text: 'can i tweet abt a court case?' }),
+  );
+  expect(res.status).toBe(200);
+  expect(connector.messages()).toHaveLength(0);
+  const closed = server.close();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(connector.messages()).toHaveLength(0);
+  release();
+  await closed;
+  expect(cardTexts(cardOf(connector.messages()[0]!)).join('\n')).toContain('matters before the courts');
 });
 
 test('an answer slower than half a second is preceded by the typing indicator', async () => {
@@ -153,7 +178,7 @@ test('an answer slower than half a second is preceded by the typing indicator', 
       return core.handle(inbound);
     },
   }));
-  await postActivity(server.url, activity('personal-message', { text: 'can i tweet abt a court case?' }));
+  await postActivity(server, activity('personal-message', { text: 'can i tweet abt a court case?' }));
   const types = connector.calls.map((c) => c.body.type);
   expect(types[0]).toBe('typing');
   expect(types.filter((t) => t === 'typing')).toHaveLength(1);
@@ -168,7 +193,7 @@ describe('when the Bot Connector fails', () => {
     await start((core) => core);
     connector.failNextMessages(2, 429, 1);
     const started = Date.now();
-    const res = await postActivity(server.url, activity('personal-message', { text: QUESTION }));
+    const res = await postActivity(server, activity('personal-message', { text: QUESTION }));
     expect(res.status).toBe(200);
     // The answer three times (two refused), then the collection notice once.
     const posts = connector.messages();
@@ -183,7 +208,7 @@ describe('when the Bot Connector fails', () => {
   test('a connector that keeps failing gets the retries, then the contact fallback is tried', async () => {
     await start((core) => core);
     connector.failNextMessages(4, 503, 0);
-    const res = await postActivity(server.url, activity('personal-message', { text: QUESTION }));
+    const res = await postActivity(server, activity('personal-message', { text: QUESTION }));
     expect(res.status).toBe(200);
     const posts = connector.messages();
     // The answer: the first try and three retries, all refused; then the fallback, which goes through.
@@ -206,7 +231,7 @@ describe('a privacy or incident question asked in a channel', () => {
     const mention = activity('channel-mention', {
       text: '<at>GuideBot</at> can I post a photo of a member of the public?',
     });
-    await postActivity(server.url, mention);
+    await postActivity(server, mention);
 
     const create = connector.calls.find((c) => c.method === 'POST' && c.path === '/v3/conversations');
     expect(create?.body).toMatchObject({
@@ -235,14 +260,14 @@ describe('a privacy or incident question asked in a channel', () => {
   test('gets an invitation to a personal chat where the bot cannot open one', async () => {
     await start(sensitive);
     connector.refuseNewConversations(403);
-    await postActivity(server.url, activity('channel-mention'));
+    await postActivity(server, activity('channel-mention'));
 
     expect(connector.messages().map((m) => m.body.text)).toEqual([LABELS.invitePersonal]);
   });
 
   test('in a personal chat, is simply answered there', async () => {
     await start(sensitive);
-    await postActivity(server.url, activity('personal-message'));
+    await postActivity(server, activity('personal-message'));
 
     expect(connector.calls.some((c) => c.path === '/v3/conversations')).toBe(false);
     expect(cardOf(connector.messages()[0]!)).toBeDefined();
@@ -256,7 +281,7 @@ test('a failure inside the turn replies with the Citizen Engagement contact, nev
     },
     welcome: () => realBot.welcome(),
   }));
-  const res = await postActivity(server.url, activity('personal-message'));
+  const res = await postActivity(server, activity('personal-message'));
 
   expect(res.status).toBe(200);
   const { contacts } = index.kb;

@@ -67,7 +67,7 @@ describe('Teams: conversations in local mode (no app id, loopback connector)', (
     const [reply, ...notes] = await expectedReplies({ text: question });
     expect(reply!.passages.length).toBeGreaterThan(0);
 
-    const res = await postActivity(server.url, activity('personal-message'));
+    const res = await postActivity(server, activity('personal-message'));
 
     expect(res.status).toBe(200);
     // The answer comes at once: no typing indicator first (that is for slow answers; see teams-flows).
@@ -96,7 +96,7 @@ describe('Teams: conversations in local mode (no app id, loopback connector)', (
     const question = 'who approves a new Twitter account?';
     const reply = await expected({ text: question });
 
-    const res = await postActivity(server.url, activity('channel-mention'));
+    const res = await postActivity(server, activity('channel-mention'));
 
     expect(res.status).toBe(200);
     expect(connector.calls.some((c) => c.body.type === 'typing')).toBe(false); // Teams shows none in channels
@@ -111,20 +111,20 @@ describe('Teams: conversations in local mode (no app id, loopback connector)', (
     const help = await expectedReplies({ text: 'help' });
     expect(help[0]!.kind).toBe('smalltalk');
 
-    await postActivity(server.url, activity('channel-mention', { text: '<at>GuideBot</at> help' }));
+    await postActivity(server, activity('channel-mention', { text: '<at>GuideBot</at> help' }));
 
     expect(connector.messages().map((m) => m.body.text)).toEqual(help.map((r) => r.text));
   });
 
   test('a channel message that does not mention the bot is ignored', async () => {
-    const res = await postActivity(server.url, activity('channel-mention', { text: 'help', entities: [] }));
+    const res = await postActivity(server, activity('channel-mention', { text: 'help', entities: [] }));
 
     expect(res.status).toBe(200);
     expect(connector.calls).toHaveLength(0);
   });
 
   test('clicking a card button (activity.value) selects the choice, as typing its label does', async () => {
-    await postActivity(server.url, activity('personal-message', { text: 'government' }));
+    await postActivity(server, activity('personal-message', { text: 'government' }));
     const offered = cardOf(connector.messages()[0]!);
     const [button] = submitButtons(offered);
     expect(button).toBeDefined();
@@ -133,18 +133,15 @@ describe('Teams: conversations in local mode (no app id, loopback connector)', (
 
     const clicked = activity('card-submit', { value: button!.data, replyToId: 'bot-message-1' });
     let mark = connector.messages().length;
-    expect((await postActivity(server.url, clicked)).status).toBe(200);
+    expect((await postActivity(server, clicked)).status).toBe(200);
     const afterClick = connector.messages()[mark]!;
     expect(cardTexts(cardOf(afterClick))).toEqual(expect.arrayContaining(picked.passages.map((p) => p.text)));
 
     // A second conversation types the button's label instead.
     const other = { id: 'a:typed-label-conversation' };
-    await postActivity(server.url, activity('personal-message', { text: 'government', conversation: other }));
+    await postActivity(server, activity('personal-message', { text: 'government', conversation: other }));
     mark = connector.messages().length;
-    await postActivity(
-      server.url,
-      activity('personal-message', { text: button!.title, conversation: other }),
-    );
+    await postActivity(server, activity('personal-message', { text: button!.title, conversation: other }));
     const afterTyping = connector.messages()[mark]!;
     expect(cardTexts(cardOf(afterTyping))).toEqual(cardTexts(cardOf(afterClick)));
   });
@@ -152,10 +149,10 @@ describe('Teams: conversations in local mode (no app id, loopback connector)', (
   test('installing the bot greets once with the welcome, however many install events arrive', async () => {
     const welcome = reference.welcome();
 
-    await postActivity(server.url, activity('install'));
-    await postActivity(server.url, activity('install'));
+    await postActivity(server, activity('install'));
+    await postActivity(server, activity('install'));
     await postActivity(
-      server.url,
+      server,
       activity('install', { type: 'installationUpdate', action: 'add', membersAdded: [] }),
     );
 
@@ -170,16 +167,16 @@ describe('Teams: conversations in local mode (no app id, loopback connector)', (
 
   test('someone else joining a conversation is not greeted', async () => {
     const install = activity('install');
-    await postActivity(server.url, { ...install, membersAdded: [{ id: '29:someone-else' }] });
+    await postActivity(server, { ...install, membersAdded: [{ id: '29:someone-else' }] });
 
     expect(connector.calls).toHaveLength(0);
   });
 
   test('a connector retry of the same activity is answered once', async () => {
     const message = activity('personal-message', { text: 'help' });
-    await postActivity(server.url, message);
+    await postActivity(server, message);
     const answered = connector.messages().length;
-    await postActivity(server.url, message);
+    await postActivity(server, message);
 
     expect(answered).toBeGreaterThan(0);
     expect(connector.messages()).toHaveLength(answered);
@@ -201,12 +198,12 @@ describe('Teams: refused requests', () => {
         'http://localhost@attacker.example/',
         'file:///etc/passwd',
       ]) {
-        const res = await postActivity(server.url, activity('personal-message', { serviceUrl }));
+        const res = await postActivity(server, activity('personal-message', { serviceUrl }));
         expect(res.status).toBe(401);
       }
       const missing = activity('personal-message');
       delete missing.serviceUrl;
-      expect((await postActivity(server.url, missing)).status).toBe(401);
+      expect((await postActivity(server, missing)).status).toBe(401);
       expect(outside.isDone()).toBe(false);
       expect(connector.calls).toHaveLength(0);
     } finally {
@@ -216,15 +213,15 @@ describe('Teams: refused requests', () => {
   });
 
   test('malformed JSON and bodies that are not activities get 400', async () => {
-    expect((await postActivity(server.url, '{"type": "message",')).status).toBe(400);
-    expect((await postActivity(server.url, '[]')).status).toBe(400);
-    expect((await postActivity(server.url, { text: 'no type' })).status).toBe(400);
+    expect((await postActivity(server, '{"type": "message",')).status).toBe(400);
+    expect((await postActivity(server, '[]')).status).toBe(400);
+    expect((await postActivity(server, { text: 'no type' })).status).toBe(400);
     expect(connector.calls).toHaveLength(0);
   });
 
   test('a body over the limit gets 413', async () => {
     const huge = activity('personal-message', { text: 'x'.repeat(300 * 1024) });
-    expect((await postActivity(server.url, huge)).status).toBe(413);
+    expect((await postActivity(server, huge)).status).toBe(413);
     expect(connector.calls).toHaveLength(0);
   });
 
@@ -239,9 +236,9 @@ describe('Teams: refused requests', () => {
       },
     });
     try {
-      expect((await postActivity(secured.url, activity('personal-message'))).status).toBe(401);
+      expect((await postActivity(secured, activity('personal-message'))).status).toBe(401);
       const forged = { authorization: 'Bearer not.a.token' };
-      expect((await postActivity(secured.url, activity('personal-message'), forged)).status).toBe(401);
+      expect((await postActivity(secured, activity('personal-message'), forged)).status).toBe(401);
       expect(connector.calls).toHaveLength(0);
     } finally {
       await secured.close();
@@ -253,7 +250,7 @@ describe('Teams: untrusted input', () => {
   test('any JSON body gets 400 or 401 in local mode, never a 500, and nothing is sent', async () => {
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), async (body) => {
-        const res = await postActivity(server.url, JSON.stringify(body));
+        const res = await postActivity(server, JSON.stringify(body));
         expect([400, 401]).toContain(res.status);
       }),
       { numRuns: 100 },
@@ -270,12 +267,12 @@ describe('Teams: untrusted input', () => {
       { channelId: '' },
     ];
     for (const overrides of broken)
-      expect((await postActivity(server.url, activity('personal-message', overrides))).status).toBe(400);
+      expect((await postActivity(server, activity('personal-message', overrides))).status).toBe(400);
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 300 }), async (text) => {
         const before = connector.messages().length;
         const res = await postActivity(
-          server.url,
+          server,
           activity('channel-mention', { text: `<at>GuideBot</at> ${text}` }),
         );
         expect(res.status).toBe(200);
@@ -301,7 +298,7 @@ describe('Teams: start-up', () => {
         'MicrosoftAppTenantId',
       ])
         expect(reason).toContain(variable);
-      expect((await postActivity(production.url, activity('personal-message'))).status).toBe(404);
+      expect((await postActivity(production, activity('personal-message'))).status).toBe(404);
     } finally {
       await production.close();
     }

@@ -1,0 +1,145 @@
+import { TurnContext, type ConversationReference } from 'botbuilder';
+import { z } from 'zod';
+import { guardPersonalInformation } from '../../core/privacy/guard';
+import { isLoopbackServiceUrl } from './loopback';
+import type { TeamsTurn } from './to-inbound';
+import type { TurnDependencies } from './turn';
+
+/** Teams' turns in the journal, shared with other channels: `teams:<conversation id>:<activity id>`. */
+const JOURNAL_PREFIX = 'teams:';
+
+/** A turn as the core would answer it, with where the answer goes. */
+export interface NotedTurn {
+  turn: TeamsTurn;
+  /** The clicked card a dialog's next step replaces. */
+  replyToId?: string;
+}
+
+/** A noted turn as another replica reads it back: the turn, and the conversation to answer in. */
+type AdoptedTurn = NotedTurn & { reference: Partial<ConversationReference> };
+
+/** Answers `noted` in the conversation of `context` (its message or a continuation of it). */
+export type AnswerTurn = (context: TurnContext, noted: NotedTurn) => Promise<void>;
+
+// What is noted: the conversation reference to answer in, and the turn with personal information already
+// replaced, as the core would see it anyway.
+const notedShape = z.object({
+  reference: z.looseObject({
+    serviceUrl: z.string(),
+    channelId: z.string(),
+    conversation: z.looseObject({ id: z.string() }),
+    activityId: z.string().optional(),
+  }),
+  turn: z.object({
+    inbound: z.object({
+      channel: z.literal('teams'),
+      conversation: z.string(),
+      user: z.string(),
+      text: z.string().optional(),
+      choice: z.string().optional(),
+    }),
+    fromDialog: z.string().optional(),
+    shared: z.boolean(),
+  }),
+  replyToId: z.string().optional(),
+});
+
+/**
+ * Answers a message turn, noted in the store's journal while it runs (Redis only). The connector has its
+ * acknowledgement and will not send the activity again: if this replica is killed before the answer is
+ * sent, another replica finds the note and answers instead (see adoptOrphanedTeamsTurns).
+ */
+export async function answerNoted(
+  context: TurnContext,
+  deps: TurnDependencies,
+  noted: NotedTurn,
+  answer: AnswerTurn,
+): Promise<void> {
+  const journal = deps.store.journal;
+  const { activity } = context;
+  const id = `${JOURNAL_PREFIX}${activity.conversation.id}:${activity.id}`;
+  const payload = {
+    reference: TurnContext.getConversationReference(activity),
+    ...withoutPersonalDetails(noted),
+  };
+  const began =
+    journal && activity.id
+      ? await journal.begin(id, JSON.stringify(payload)).then(
+          () => true,
+          (error: unknown) => storeFailed(deps, error, 'journal note failed; answering anyway'),
+        )
+      : false;
+  await answer(context, noted);
+  if (began) await journal!.end(id).catch((error: unknown) => storeFailed(deps, error, 'journal end failed'));
+}
+
+/** Looks for Teams turns of stopped replicas every `journal.checkEveryMs` and answers them; returns the stop. */
+export function adoptOrphanedTeamsTurns(deps: TurnDependencies, answer: AnswerTurn): () => void {
+  const journal = deps.store.journal;
+  if (!journal) return () => undefined;
+  let running = false;
+  const check = async (): Promise<void> => {
+    if (running) return;
+    running = true;
+    try {
+      for (const { id, payload } of await journal.adoptOrphans(JOURNAL_PREFIX)) {
+        const noted = parseNoted(payload);
+        // Local mode has no authentication: it only ever talks to a connector on this machine.
+        const sendable = noted && (deps.appId || isLoopbackServiceUrl(noted.reference.serviceUrl));
+        deps.logger.warn({ answered: !!sendable }, 'teams turn adopted from a stopped replica');
+        if (sendable) await answerAdopted(deps, noted, answer);
+        await journal.end(id);
+      }
+    } catch (error) {
+      storeFailed(deps, error, 'journal check failed');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void check(), journal.checkEveryMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+async function answerAdopted(
+  deps: TurnDependencies,
+  { reference, ...noted }: AdoptedTurn,
+  answer: AnswerTurn,
+): Promise<void> {
+  try {
+    await deps.adapter.continueConversationAsync(deps.appId ?? '', reference, async (context) => {
+      // botbuilder makes a proactive send a reply to the continuation's made-up activity id; this answer
+      // replies to the message it answers.
+      context.onSendActivities(async (_, activities, next) => {
+        for (const activity of activities) activity.replyToId = reference.activityId;
+        return next();
+      });
+      await answer(context, noted);
+    });
+  } catch (error) {
+    deps.logger.error({ err: { name: (error as Error)?.name } }, 'adopted teams turn failed');
+  }
+}
+
+function withoutPersonalDetails({ turn, replyToId }: NotedTurn): NotedTurn {
+  const { text } = turn.inbound;
+  const inbound =
+    text === undefined ? turn.inbound : { ...turn.inbound, text: guardPersonalInformation(text).redacted };
+  return { turn: { ...turn, inbound }, ...(replyToId && { replyToId }) };
+}
+
+function parseNoted(payload: string): AdoptedTurn | undefined {
+  try {
+    const parsed = notedShape.safeParse(JSON.parse(payload));
+    // The reference passes through as noted; botbuilder reads what it needs of it.
+    return parsed.success ? (parsed.data as unknown as AdoptedTurn) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function storeFailed(deps: TurnDependencies, error: unknown, message: string): false {
+  deps.metrics?.storeErrors.inc();
+  deps.logger.warn({ err: { name: (error as Error)?.name } }, message);
+  return false;
+}
