@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../server/logger';
-import type { HomeView, SlackMessage } from './blocks';
+import type { HomeView, KnownBlock, SlackMessage } from './blocks';
 import { renderPlain } from './render';
 import { retrying } from './retrying';
 import type { Place } from './to-inbound';
@@ -55,7 +55,12 @@ export function createOutbox(client: WebClient, logger: Logger, fallbackText: st
   const postFallback = (place: Place) => () =>
     client.chat.postMessage({ ...thread(place), text: fallback.text });
   const post = (place: Place, m: SlackMessage) =>
-    client.chat.postMessage({ ...thread(place), text: m.text, blocks: m.blocks, unfurl_links: false });
+    client.chat.postMessage({
+      ...thread(place),
+      text: m.text,
+      blocks: encoded(m.blocks),
+      unfurl_links: false,
+    });
 
   return {
     async post(place, messages) {
@@ -66,13 +71,13 @@ export function createOutbox(client: WebClient, logger: Logger, fallbackText: st
       const [first, ...rest] = messages;
       if (!first) return;
       const update = () =>
-        client.chat.update({ channel: place.channel, ts, text: first.text, blocks: first.blocks });
+        client.chat.update({ channel: place.channel, ts, text: first.text, blocks: encoded(first.blocks) });
       if (await attempt('chat.update', update, postFallback(place))) await this.post(place, rest);
     },
     async ephemeral(place, user, messages) {
       for (const m of messages) {
         const send = () =>
-          client.chat.postEphemeral({ ...thread(place), user, text: m.text, blocks: m.blocks });
+          client.chat.postEphemeral({ ...thread(place), user, text: m.text, blocks: encoded(m.blocks) });
         const rescue = () => client.chat.postEphemeral({ ...thread(place), user, text: fallback.text });
         if (!(await attempt('chat.postEphemeral', send, rescue))) return;
       }
@@ -109,6 +114,24 @@ export function createOutbox(client: WebClient, logger: Logger, fallbackText: st
       }
     },
   };
+}
+
+// Rendered blocks are never changed once made, and a remembered answer's are the same array every time.
+const encodings = new WeakMap<KnownBlock[], string>();
+
+/**
+ * The blocks as the JSON text the Web API takes. @slack/web-api walks and encodes an array of blocks on
+ * every call (once for a debug line it builds even when debug is off, once for the form body); their JSON
+ * text goes out byte for byte the same, and is made once per rendering.
+ */
+function encoded(blocks: KnownBlock[]): KnownBlock[] {
+  let json = encodings.get(blocks);
+  if (json === undefined) {
+    json = JSON.stringify(blocks);
+    encodings.set(blocks, json);
+  }
+  // The client's types want an array; a string is what it would have made of it.
+  return json as unknown as KnownBlock[];
 }
 
 /** Slack's error code (invalid_blocks, ratelimited, ...) or the error's kind: never message text. */
