@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { guardPersonalInformation } from '../../core/privacy/guard';
+import { adoptEvery, whileNoted } from '../../core/state/turn-journal';
+import { journalUse } from '../../server/journal-use';
 import type { Turn } from './to-inbound';
 import { answer, type SlackDeps } from './turns';
 
@@ -23,44 +25,22 @@ const JOURNAL_PREFIX = 'slack:';
  * already and never sends the event again: if this replica is killed before the answer is posted, another
  * replica finds the note and answers instead (see adoptOrphanedTurns).
  */
-export async function answerNoted(deps: SlackDeps, eventId: string | undefined, turn: Turn): Promise<void> {
-  const journal = deps.store.journal;
-  const id = `${JOURNAL_PREFIX}${eventId}`;
-  const noted =
-    journal && eventId
-      ? await journal.begin(id, JSON.stringify(withoutPersonalDetails(turn))).then(
-          () => true,
-          (error: unknown) => storeFailed(deps, error, 'journal note failed; answering anyway'),
-        )
-      : false;
-  await answer(deps, turn);
-  if (noted) await journal!.end(id).catch((error: unknown) => storeFailed(deps, error, 'journal end failed'));
+export function answerNoted(deps: SlackDeps, eventId: string | undefined, turn: Turn): Promise<void> {
+  return whileNoted(
+    journalUse(deps, JOURNAL_PREFIX),
+    eventId,
+    () => JSON.stringify(withoutPersonalDetails(turn)),
+    () => answer(deps, turn),
+  );
 }
 
 /** Looks for turns of stopped replicas every `journal.checkEveryMs` and answers them; returns the stop. */
 export function adoptOrphanedTurns(deps: SlackDeps): () => void {
-  const journal = deps.store.journal;
-  if (!journal) return () => undefined;
-  let running = false;
-  const check = async (): Promise<void> => {
-    if (running) return;
-    running = true;
-    try {
-      for (const { id, payload } of await journal.adoptOrphans(JOURNAL_PREFIX)) {
-        const turn = parseTurn(payload);
-        deps.logger.warn({ eventId: id, answered: !!turn }, 'slack turn adopted from a stopped replica');
-        if (turn) await answer(deps, turn);
-        await journal.end(id);
-      }
-    } catch (error) {
-      storeFailed(deps, error, 'journal check failed');
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void check(), journal.checkEveryMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return adoptEvery(journalUse(deps, JOURNAL_PREFIX), async ({ id, payload }) => {
+    const turn = parseTurn(payload);
+    deps.logger.warn({ eventId: id, answered: !!turn }, 'slack turn adopted from a stopped replica');
+    if (turn) await answer(deps, turn);
+  });
 }
 
 function withoutPersonalDetails({ inbound, place }: Turn): Turn {
@@ -75,10 +55,4 @@ function parseTurn(payload: string): Turn | undefined {
   } catch {
     return undefined;
   }
-}
-
-function storeFailed(deps: SlackDeps, error: unknown, message: string): false {
-  deps.metrics?.storeErrors.inc();
-  deps.logger.warn({ err: { name: (error as Error)?.name } }, message);
-  return false;
 }

@@ -1,6 +1,8 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import { z } from 'zod';
 import { guardPersonalInformation } from '../../core/privacy/guard';
+import { adoptEvery, whileNoted } from '../../core/state/turn-journal';
+import { journalUse } from '../../server/journal-use';
 import { isLoopbackServiceUrl } from './loopback';
 import type { TeamsTurn } from './to-inbound';
 import type { TurnDependencies } from './turn';
@@ -49,56 +51,31 @@ const notedShape = z.object({
  * acknowledgement and will not send the activity again: if this replica is killed before the answer is
  * sent, another replica finds the note and answers instead (see adoptOrphanedTeamsTurns).
  */
-export async function answerNoted(
+export function answerNoted(
   context: TurnContext,
   deps: TurnDependencies,
   noted: NotedTurn,
   answer: AnswerTurn,
 ): Promise<void> {
-  const journal = deps.store.journal;
   const { activity } = context;
-  const id = `${JOURNAL_PREFIX}${activity.conversation.id}:${activity.id}`;
-  const payload = {
-    reference: TurnContext.getConversationReference(activity),
-    ...withoutPersonalDetails(noted),
-  };
-  const began =
-    journal && activity.id
-      ? await journal.begin(id, JSON.stringify(payload)).then(
-          () => true,
-          (error: unknown) => storeFailed(deps, error, 'journal note failed; answering anyway'),
-        )
-      : false;
-  await answer(context, noted);
-  if (began) await journal!.end(id).catch((error: unknown) => storeFailed(deps, error, 'journal end failed'));
+  const payload = () =>
+    JSON.stringify({
+      reference: TurnContext.getConversationReference(activity),
+      ...withoutPersonalDetails(noted),
+    });
+  const id = activity.id && `${activity.conversation.id}:${activity.id}`;
+  return whileNoted(journalUse(deps, JOURNAL_PREFIX), id, payload, () => answer(context, noted));
 }
 
 /** Looks for Teams turns of stopped replicas every `journal.checkEveryMs` and answers them; returns the stop. */
 export function adoptOrphanedTeamsTurns(deps: TurnDependencies, answer: AnswerTurn): () => void {
-  const journal = deps.store.journal;
-  if (!journal) return () => undefined;
-  let running = false;
-  const check = async (): Promise<void> => {
-    if (running) return;
-    running = true;
-    try {
-      for (const { id, payload } of await journal.adoptOrphans(JOURNAL_PREFIX)) {
-        const noted = parseNoted(payload);
-        // Local mode has no authentication: it only ever talks to a connector on this machine.
-        const sendable = noted && (deps.appId || isLoopbackServiceUrl(noted.reference.serviceUrl));
-        deps.logger.warn({ answered: !!sendable }, 'teams turn adopted from a stopped replica');
-        if (sendable) await answerAdopted(deps, noted, answer);
-        await journal.end(id);
-      }
-    } catch (error) {
-      storeFailed(deps, error, 'journal check failed');
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void check(), journal.checkEveryMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return adoptEvery(journalUse(deps, JOURNAL_PREFIX), async ({ payload }) => {
+    const noted = parseNoted(payload);
+    // Local mode has no authentication: it only ever talks to a connector on this machine.
+    const sendable = noted && (deps.appId || isLoopbackServiceUrl(noted.reference.serviceUrl));
+    deps.logger.warn({ answered: !!sendable }, 'teams turn adopted from a stopped replica');
+    if (sendable) await answerAdopted(deps, noted, answer);
+  });
 }
 
 async function answerAdopted(
@@ -136,10 +113,4 @@ function parseNoted(payload: string): AdoptedTurn | undefined {
   } catch {
     return undefined;
   }
-}
-
-function storeFailed(deps: TurnDependencies, error: unknown, message: string): false {
-  deps.metrics?.storeErrors.inc();
-  deps.logger.warn({ err: { name: (error as Error)?.name } }, message);
-  return false;
 }
