@@ -10,6 +10,8 @@ const opsSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(20),
   // With Redis: how long a replica may miss its heartbeat before the others finish its unanswered turns.
   REPLICA_TIMEOUT_SECONDS: z.coerce.number().min(0.3).max(600).default(15),
+  // Turns acknowledged and still being answered, past which new Slack and Teams requests get 503.
+  MAX_TURNS_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(1000),
 });
 
 const fixes: Record<string, string> = {
@@ -20,9 +22,11 @@ const fixes: Record<string, string> = {
     'Set it to a whole number of messages a person may send a minute (0 for no limit), or leave it unset for 20.',
   REPLICA_TIMEOUT_SECONDS:
     'Set it to the seconds a stopped replica may go unnoticed before another answers its unfinished turns (0.3 to 600), or leave it unset for 15.',
+  MAX_TURNS_IN_FLIGHT:
+    'Set it to a whole number of turns a replica may be answering at once before it refuses new ones with 503 (1 to 100000), or leave it unset for 1000.',
 };
 
-/** Operational settings: log level, shutdown bound, the per-user rate limit and the replica timeout. */
+/** Operational settings: log level, shutdown bound, the per-user rate limit, the replica timeout, the turn bound. */
 export type OpsConfig = z.infer<typeof opsSchema>;
 
 /** Reads the operational settings; a bad value is a ConfigError naming the variable and the fix. */

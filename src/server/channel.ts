@@ -24,6 +24,11 @@ export interface ChannelContext {
    * Without it (tests of a lone channel) the work just runs.
    */
   track?<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * True while MAX_TURNS_IN_FLIGHT tracked turns are still being answered: a channel then refuses new work
+   * with 503 (Slack and Teams send it again later) rather than acknowledge what it cannot answer in time.
+   */
+  overloaded?(): boolean;
 }
 
 /** A running channel: the routes it serves and, for sockets or timers, how to start and stop it. */

@@ -17,3 +17,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.writeHead(status, headers);
   res.end(text);
 }
+
+/**
+ * 503 for a channel with too many turns still being answered (see ChannelContext.overloaded). Slack and
+ * the Bot Connector send a refused request again later; Retry-After says how soon helps.
+ */
+export function sendBusy(res: ServerResponse): void {
+  res.setHeader('retry-after', '1');
+  sendJson(res, 503, { error: 'busy: too many turns in flight, try again shortly' });
+}

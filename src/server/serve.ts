@@ -102,6 +102,7 @@ export async function startServer({
       logger,
       escalation,
       track: turns.track,
+      overloaded: () => turns.tracked() >= ops.MAX_TURNS_IN_FLIGHT,
     });
     for (const route of channel.routes) channelOf.set(route, channel.name);
     channels.push(channel);

@@ -10,6 +10,8 @@ export interface TrackedBot {
   track<T>(work: () => Promise<T>): Promise<T>;
   /** Turns being answered now. */
   inFlight(): number;
+  /** Work started through `track` and not yet done: what has been acknowledged and not yet answered. */
+  tracked(): number;
   /** Resolves when no turn is running, or after `timeoutMs`, with how many were still running. */
   settled(timeoutMs: number): Promise<number>;
 }
@@ -21,6 +23,7 @@ export interface TrackedBot {
  */
 export function trackTurns(bot: Bot): TrackedBot {
   let running = 0;
+  let acknowledged = 0;
   let waiters: Array<() => void> = [];
   const done = (): void => {
     running--;
@@ -38,7 +41,15 @@ export function trackTurns(bot: Bot): TrackedBot {
   };
   return {
     bot: { ...bot, handle: (inbound) => follow(() => bot.handle(inbound)) },
-    track: follow,
+    async track(work) {
+      acknowledged++;
+      try {
+        return await follow(work);
+      } finally {
+        acknowledged--;
+      }
+    },
+    tracked: () => acknowledged,
     inFlight: () => running,
     async settled(timeoutMs) {
       if (!running) return 0;

@@ -100,6 +100,7 @@ describe('guidebot doctor (CLI)', () => {
     [{ PORT: 'eighty' }, /^FAIL {2}settings: PORT: .*Set it to a port number/m],
     [{ LOG_LEVEL: 'loud' }, /^FAIL {2}settings: LOG_LEVEL: .*leave it unset for info/m],
     [{ RATE_LIMIT_PER_MINUTE: '-5' }, /^FAIL {2}settings: RATE_LIMIT_PER_MINUTE: /m],
+    [{ MAX_TURNS_IN_FLIGHT: '0' }, /^FAIL {2}settings: MAX_TURNS_IN_FLIGHT: .*leave it unset for 1000/m],
     [{ REDIS_URL: 'http://cache:6379' }, /^FAIL {2}settings: REDIS_URL: /m],
     [
       { REDIS_URL: 'redis://127.0.0.1:1' },

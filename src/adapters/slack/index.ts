@@ -73,7 +73,7 @@ export async function createSlackChannel(
     convoStore: false as const,
     clientOptions,
   };
-  const receiver = config.mode === 'http' ? new RouteReceiver(logger) : undefined;
+  const receiver = config.mode === 'http' ? new RouteReceiver(logger, context.overloaded) : undefined;
   const app =
     config.mode === 'http'
       ? new App({ ...common, receiver })

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { ErrorCode, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
-import { sendJson } from '../../server/route';
+import { sendBusy, sendJson } from '../../server/route';
 import type { Logger } from '../../server/logger';
 
 /**
@@ -11,7 +11,11 @@ import type { Logger } from '../../server/logger';
 export class RouteReceiver implements Receiver {
   private app: App | undefined;
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    /** True while the server has too many turns in flight: new requests get 503 and come again. */
+    private readonly overloaded: () => boolean = () => false,
+  ) {}
 
   init(app: App): void {
     this.app = app;
@@ -31,6 +35,9 @@ export class RouteReceiver implements Receiver {
     // Slack checks that the URL answers before it sends anything (Events API set-up, slash commands).
     if (body.ssl_check === '1') return void res.writeHead(200).end();
     if (body.type === 'url_verification') return sendJson(res, 200, { challenge: body.challenge });
+    // Slack sends a refused event again (at once, then after about 1 and 5 minutes); an ack now would be an
+    // answer never sent.
+    if (this.overloaded()) return sendBusy(res);
     let acked = false;
     const event: ReceiverEvent = {
       body,

@@ -59,6 +59,7 @@ export async function createTeamsChannel(context: ChannelContext, config: TeamsC
         localMode: !config.appId,
         logger,
         ...(context.track && { track: context.track }),
+        ...(context.overloaded && { overloaded: context.overloaded }),
       }),
     ],
     // Turns of replicas killed after acknowledging a message (Redis only), answered here.

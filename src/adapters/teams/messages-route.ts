@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity } from 'botbuilder';
 import { BodyTooLargeError, readBody } from '../../server/read-body';
-import { sendJson, type Route } from '../../server/route';
+import { sendBusy, sendJson, type Route } from '../../server/route';
 import type { Logger } from '../../server/logger';
 import { isAuthenticationError, type TeamsCloudAdapter, type TurnLogic } from './cloud-adapter';
 import { isLoopbackServiceUrl } from './loopback';
@@ -20,6 +20,8 @@ export interface MessagesRouteOptions {
   logger: Logger;
   /** Follows a turn answered after its request was acknowledged (the server's, so shutdown waits for it). */
   track?<T>(work: () => Promise<T>): Promise<T>;
+  /** True while the server has too many turns in flight: new messages get 503 and come again. */
+  overloaded?(): boolean;
 }
 
 /**
@@ -37,7 +39,7 @@ async function handleMessages(
   res: ServerResponse,
   options: MessagesRouteOptions,
 ): Promise<void> {
-  const { adapter, logic, localMode, logger, track = (work) => work() } = options;
+  const { adapter, logic, localMode, logger, track = (work) => work(), overloaded } = options;
   let raw: string;
   try {
     raw = await readBody(req);
@@ -75,6 +77,8 @@ async function handleMessages(
       return;
     }
     const authenticated = await adapter.authenticate(authHeader, activity);
+    // The connector sends a refused activity again; an ack now would be an answer never sent.
+    if (overloaded?.()) return sendBusy(res);
     res.writeHead(200).end();
     // The turn logic answers its own failures; this is botbuilder itself failing.
     track(() => adapter.run(authenticated, activity, logic)).catch((error: unknown) =>

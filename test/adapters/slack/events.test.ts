@@ -169,6 +169,33 @@ describe('Slack API trouble', () => {
     }
   });
 
+  it('past MAX_TURNS_IN_FLIGHT unanswered turns, refuses new events with 503 until they are answered', async () => {
+    const own = await startSlackHarness({ MAX_TURNS_IN_FLIGHT: '1' });
+    try {
+      own.fake.script('chat.postMessage', {
+        status: 429,
+        headers: { 'retry-after': '1' },
+        body: { ok: false, error: 'ratelimited' },
+      });
+      expect((await sendEvent(own.url, directMessage(QUESTION))).status).toBe(200);
+      await own.fake.waitFor('chat.postMessage', 1); // the first turn waits out the 429
+      const refused = directMessage(QUESTION, { channel: 'D0BUSY001' }, newEventId());
+      const busy = await sendEvent(own.url, refused);
+      expect(busy.status).toBe(503);
+      expect(busy.headers.get('retry-after')).toBe('1');
+      await own.server.settled();
+      expect(own.turns).toHaveLength(1);
+      // Slack's retry of the refused event, once the first is answered, is taken.
+      const retry = { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' } };
+      const again = await sendEvent(own.url, refused, retry);
+      expect(again.status).toBe(200);
+      await own.server.settled();
+      expect(own.fake.callsOf('chat.postMessage').map((c) => c.params.channel)).toContain('D0BUSY001');
+    } finally {
+      await own.close();
+    }
+  });
+
   it('retries a 5xx with back-off and delivers', async () => {
     h.fake.script('chat.postMessage', { status: 503, body: {} }, { status: 500, body: {} });
     await sendEvent(h.url, directMessage('do I need a PIA to set up a Twitter account?'));

@@ -62,8 +62,8 @@ let connector: FakeConnector;
 let server: RunningServer;
 let nextId = 0;
 
-async function start(change: (core: Bot) => Bot): Promise<void> {
-  server = await startServer({ env: ENV, setups: [withBot(change)] });
+async function start(change: (core: Bot) => Bot, env: Record<string, string> = {}): Promise<void> {
+  server = await startServer({ env: { ...ENV, ...env }, setups: [withBot(change)] });
 }
 
 function activity(name: string, overrides: Record<string, unknown> = {}) {
@@ -168,6 +168,40 @@ test('a message is acknowledged before it is answered, and shutdown waits for th
   release();
   await closed;
   expect(cardTexts(cardOf(connector.messages()[0]!)).join('\n')).toContain('matters before the courts');
+});
+
+test('past MAX_TURNS_IN_FLIGHT unanswered turns, a message gets 503 with Retry-After, and is taken again later', async () => {
+  let release = (): void => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await start(
+    (core) => ({
+      ...core,
+      handle: async (inbound) => {
+        await gate;
+        return core.handle(inbound);
+      },
+    }),
+    { MAX_TURNS_IN_FLIGHT: '1' },
+  );
+  const ask = (id: string) =>
+    fetch(`${server.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity('personal-message', { id, text: 'can i tweet abt a court case?' })),
+    });
+  expect((await ask('first')).status).toBe(200);
+  const refused = await ask('second');
+  expect(refused.status).toBe(503);
+  expect(refused.headers.get('retry-after')).toBe('1');
+  release();
+  await server.settled();
+  const answeredTo = () => connector.messages().map((m) => m.body.replyToId);
+  expect(answeredTo()).toContain('first');
+  expect(answeredTo()).not.toContain('second');
+  // The connector's second try, once the first turn is answered, is taken and answered.
+  expect((await ask('second')).status).toBe(200);
+  await server.settled();
+  expect(answeredTo()).toContain('second');
 });
 
 test('an answer slower than half a second is preceded by the typing indicator', async () => {
