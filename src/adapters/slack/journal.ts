@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { guardPersonalInformation } from '../../core/privacy/guard';
-import { adoptEvery, whileNoted } from '../../core/state/turn-journal';
+import { adoptEvery, whileNoted, withTextRedacted } from '../../core/state/turn-journal';
 import { journalUse } from '../../server/journal-use';
 import type { Turn } from './to-inbound';
 import { answer, type SlackDeps } from './turns';
@@ -44,8 +43,7 @@ export function adoptOrphanedTurns(deps: SlackDeps): () => void {
 }
 
 function withoutPersonalDetails({ inbound, place }: Turn): Turn {
-  const text = inbound.text === undefined ? {} : { text: guardPersonalInformation(inbound.text).redacted };
-  return { inbound: { ...inbound, ...text }, place };
+  return { inbound: withTextRedacted(inbound), place };
 }
 
 function parseTurn(payload: string): Turn | undefined {

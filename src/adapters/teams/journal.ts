@@ -1,7 +1,6 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import { z } from 'zod';
-import { guardPersonalInformation } from '../../core/privacy/guard';
-import { adoptEvery, whileNoted } from '../../core/state/turn-journal';
+import { adoptEvery, whileNoted, withTextRedacted } from '../../core/state/turn-journal';
 import { journalUse } from '../../server/journal-use';
 import { isLoopbackServiceUrl } from './loopback';
 import type { TeamsTurn } from './to-inbound';
@@ -99,10 +98,7 @@ async function answerAdopted(
 }
 
 function withoutPersonalDetails({ turn, replyToId }: NotedTurn): NotedTurn {
-  const { text } = turn.inbound;
-  const inbound =
-    text === undefined ? turn.inbound : { ...turn.inbound, text: guardPersonalInformation(text).redacted };
-  return { turn: { ...turn, inbound }, ...(replyToId && { replyToId }) };
+  return { turn: { ...turn, inbound: withTextRedacted(turn.inbound) }, ...(replyToId && { replyToId }) };
 }
 
 function parseNoted(payload: string): AdoptedTurn | undefined {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
+import { guardPersonalInformation } from '../privacy/guard';
 
 /** A turn a replica noted before answering it, so another can finish it if this one stops. */
 export interface JournalEntry {
@@ -120,6 +121,13 @@ function parseNoted(raw: string): Noted | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A turn's message as a journal notes it: personal information replaced, as the core would see it anyway. */
+export function withTextRedacted<T extends { text?: string }>(inbound: T): T {
+  return inbound.text === undefined
+    ? inbound
+    : { ...inbound, text: guardPersonalInformation(inbound.text).redacted };
 }
 
 /** What a channel tells the journal helpers: its prefix, and how to report a store failure. */

@@ -1,5 +1,9 @@
 import Redis from 'ioredis';
-import { createRedisTurnJournal, type TurnJournal } from '../../../src/core/state/turn-journal';
+import {
+  createRedisTurnJournal,
+  withTextRedacted,
+  type TurnJournal,
+} from '../../../src/core/state/turn-journal';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './redis-helpers';
 
 // Three replicas' journals on one real Redis, with a heartbeat timeout short enough to wait out.
@@ -68,5 +72,18 @@ describe('turn journal', () => {
     const b = replica();
     await client.hset(`${prefix}journal`, 'slack:ev-garbage', 'not json');
     expect(await b.adoptOrphans('slack:')).toEqual([]);
+  });
+
+  it('notes a message with its personal information replaced, and the rest of the turn as it was', () => {
+    const inbound = { channel: 'teams', user: 'u1', text: 'call me at 250-555-0199 or jane.doe@gmail.com' };
+    const noted = withTextRedacted(inbound);
+    expect(noted.text).not.toMatch(/555-0199|jane\.doe/);
+    expect(noted).toEqual({ ...inbound, text: expect.any(String) });
+    const click: { channel: string; user: string; choice: string; text?: string } = {
+      channel: 'teams',
+      user: 'u1',
+      choice: 'privacy:pi:yes',
+    };
+    expect(withTextRedacted(click)).toEqual(click);
   });
 });
