@@ -2,6 +2,7 @@ import { TurnContext, type ConversationReference } from 'botbuilder';
 import { z } from 'zod';
 import { adoptEvery, whileNoted, withTextRedacted } from '../../core/state/turn-journal';
 import { journalUse } from '../../server/journal-use';
+import { answerOrApologize } from './apology';
 import { isLoopbackServiceUrl } from './loopback';
 import type { TeamsTurn } from './to-inbound';
 import type { TurnDependencies } from './turn';
@@ -90,9 +91,11 @@ async function answerAdopted(
         for (const activity of activities) activity.replyToId = reference.activityId;
         return next();
       });
-      await answer(context, noted);
+      // A failing core gets the person the contact, as on the replica that took the message.
+      await answerOrApologize(context, deps, () => answer(context, noted));
     });
   } catch (error) {
+    // Could not reach the conversation at all (the connector refused the continuation).
     deps.logger.error({ err: { name: (error as Error)?.name } }, 'adopted teams turn failed');
   }
 }

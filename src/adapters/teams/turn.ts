@@ -5,6 +5,7 @@ import type { Contact } from '../../core/types';
 import type { Logger } from '../../server/logger';
 import type { Metrics } from '../../server/metrics';
 import type { TeamsCloudAdapter, TurnLogic } from './cloud-adapter';
+import { answerOrApologize } from './apology';
 import { isEscalationCommand, rememberEscalationChannel } from './escalation-channel';
 import { answerNoted, type NotedTurn } from './journal';
 import { LABELS } from './labels';
@@ -35,25 +36,11 @@ export interface TurnDependencies {
 
 /** The bot's behaviour in Teams: answer messages and card clicks, greet once when installed. */
 export function createTurnLogic(deps: TurnDependencies): TurnLogic {
-  return async (context) => {
-    try {
+  return (context) =>
+    answerOrApologize(context, deps, async () => {
       if (context.activity.type === 'message') await onMessage(context, deps);
       else if (isBotAdded(context)) await greetOnce(context, deps);
-    } catch (error) {
-      // No stack and no message text in the log; the person gets the contact, never the error.
-      deps.logger.error(
-        { err: errorSummary(error), activityType: context.activity.type },
-        'teams turn failed',
-      );
-      await context
-        .sendActivity({
-          type: 'message',
-          text: LABELS.error(contactLine(deps.helpContact)),
-          textFormat: 'plain',
-        })
-        .catch(() => undefined);
-    }
-  };
+    });
 }
 
 async function onMessage(context: TurnContext, deps: TurnDependencies): Promise<void> {
@@ -124,17 +111,4 @@ async function greetOnce(context: TurnContext, deps: TurnDependencies): Promise<
   const key = `teams-welcomed:${context.activity.conversation.id}`;
   if (!(await deps.store.claim(key, WELCOMED_TTL_SECONDS).catch(() => true))) return;
   await sendReplies(context, [deps.bot.welcome()]);
-}
-
-function contactLine(contact: Contact): string {
-  const detail = [contact.email, contact.phone].filter(Boolean).join(', ');
-  return detail ? `${contact.name} (${detail})` : contact.name;
-}
-
-function errorSummary(error: unknown): { name: string; code?: unknown } {
-  if (!(error instanceof Error)) return { name: typeof error };
-  return {
-    name: error.name,
-    ...((error as { code?: unknown }).code !== undefined && { code: (error as { code?: unknown }).code }),
-  };
 }

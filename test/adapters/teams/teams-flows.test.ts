@@ -5,6 +5,7 @@ import type { Bot } from '../../../src/core/bot';
 import { loadBot } from '../../../src/core/load-bot';
 import type { Reply } from '../../../src/core/types';
 import { FEEDBACK_CHOICES } from '../../../src/core/types';
+import type { TurnJournal } from '../../../src/core/state/turn-journal';
 import type { ChannelSetup } from '../../../src/server/channel';
 import { startServer, type RunningServer } from '../../../src/server/serve';
 import {
@@ -323,4 +324,57 @@ test('a failure inside the turn replies with the Citizen Engagement contact, nev
   const [message] = connector.messages();
   expect(message?.body.text).toContain(help.email!);
   expect(JSON.stringify(message?.body)).not.toMatch(/exploded|secret\.ts|\n\s+at /);
+});
+
+test('a turn adopted from a stopped replica whose answer fails still gets the person the contact', async () => {
+  // Another replica acknowledged this message and stopped before answering; its note waits in the journal.
+  const reference = {
+    serviceUrl: connector.url,
+    channelId: 'msteams',
+    conversation: { id: 'a:adopted-conversation' },
+    activityId: 'taken-by-a-stopped-replica',
+  };
+  const inbound = {
+    channel: 'teams',
+    conversation: 'a:adopted-conversation',
+    user: 'u-1',
+    text: 'a question',
+  };
+  const orphan = {
+    id: 'teams:a:adopted-conversation:taken-by-a-stopped-replica',
+    payload: JSON.stringify({ reference, turn: { inbound, shared: false } }),
+  };
+  let waiting = [orphan];
+  const journal: TurnJournal = {
+    checkEveryMs: 20,
+    begin: async () => undefined,
+    end: async () => undefined,
+    adoptOrphans: async (prefix) => {
+      const adopted = waiting.filter((entry) => entry.id.startsWith(prefix));
+      waiting = [];
+      return adopted;
+    },
+    stop: () => undefined,
+  };
+  const failing: Bot = {
+    handle: async () => {
+      throw new Error('store exploded');
+    },
+    welcome: () => realBot.welcome(),
+  };
+  const setup = (env: Env): ChannelSetup => {
+    const teams = teamsSetup(env);
+    if (!teams.enabled) return teams;
+    return {
+      ...teams,
+      create: (context) => teams.create({ ...context, bot: failing, store: { ...context.store, journal } }),
+    };
+  };
+  server = await startServer({ env: ENV, setups: [setup] });
+
+  const [message] = await connector.waitForMessages(1);
+  const help = index.kb.contacts.contacts.find((c) => c.id === index.kb.contacts.fallback)!;
+  expect(message?.path).toContain('a%3Aadopted-conversation');
+  expect(message?.body.text).toContain(help.email!);
+  expect(message?.body.replyToId).toBe('taken-by-a-stopped-replica');
 });
