@@ -6,7 +6,7 @@ import { loadBot } from '../../../src/core/load-bot';
 import type { Reply } from '../../../src/core/types';
 import { FEEDBACK_CHOICES } from '../../../src/core/types';
 import type { TurnJournal } from '../../../src/core/state/turn-journal';
-import type { ChannelSetup } from '../../../src/server/channel';
+import type { ChannelContext, ChannelSetup } from '../../../src/server/channel';
 import { startServer, type RunningServer } from '../../../src/server/serve';
 import {
   cardOf,
@@ -22,14 +22,18 @@ import {
 const ENV = { PORT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'test' };
 const { bot: realBot, index } = loadBot();
 
-/** The Teams set-up with the core swapped for `change(core)`: the adapter under test stays real. */
-function withBot(change: (core: Bot) => Bot): (env: Env) => ChannelSetup {
+/** The Teams set-up with what the server gives it changed by `change`: the adapter under test stays real. */
+function withContext(change: (context: ChannelContext) => ChannelContext): (env: Env) => ChannelSetup {
   return (env) => {
     const setup = teamsSetup(env);
     if (!setup.enabled) return setup;
-    return { ...setup, create: (context) => setup.create({ ...context, bot: change(context.bot) }) };
+    return { ...setup, create: (context) => setup.create(change(context)) };
   };
 }
+
+/** The Teams set-up with the core swapped for `change(core)`. */
+const withBot = (change: (core: Bot) => Bot) =>
+  withContext((context) => ({ ...context, bot: change(context.bot) }));
 
 function reply(fields: Partial<Reply> & Pick<Reply, 'kind' | 'text'>): Reply {
   return { passages: [], citations: [], choices: [], contacts: [], ...fields };
@@ -362,14 +366,11 @@ test('a turn adopted from a stopped replica whose answer fails still gets the pe
     },
     welcome: () => realBot.welcome(),
   };
-  const setup = (env: Env): ChannelSetup => {
-    const teams = teamsSetup(env);
-    if (!teams.enabled) return teams;
-    return {
-      ...teams,
-      create: (context) => teams.create({ ...context, bot: failing, store: { ...context.store, journal } }),
-    };
-  };
+  const setup = withContext((context) => ({
+    ...context,
+    bot: failing,
+    store: { ...context.store, journal },
+  }));
   server = await startServer({ env: ENV, setups: [setup] });
 
   const [message] = await connector.waitForMessages(1);
