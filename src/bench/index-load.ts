@@ -3,6 +3,7 @@ import path from 'node:path';
 import lunr from 'lunr';
 import type { KnowledgeBase } from '../core/knowledge/load-knowledge';
 import { INDEX_FORMAT } from '../core/search/build-index';
+import { commonStems } from '../core/search/common-words';
 import { createSearchIndex, type SearchIndex } from '../core/search/search-index';
 import { nowNs } from './clock';
 import { median } from './stats';
@@ -12,11 +13,17 @@ export interface IndexFileShape {
   format: number;
   knowledgeHash: string;
   index: object;
+  common: string[];
 }
 
 /** Serialises an index as the prebuilt index file would hold it, writes it to `dir`, and returns its size. */
 export function writeIndexFile(kb: KnowledgeBase, index: lunr.Index, dir: string, name: string): string {
-  const file: IndexFileShape = { format: INDEX_FORMAT, knowledgeHash: kb.hash, index: index.toJSON() };
+  const file: IndexFileShape = {
+    format: INDEX_FORMAT,
+    knowledgeHash: kb.hash,
+    index: index.toJSON(),
+    common: commonStems(),
+  };
   const filePath = path.join(dir, name);
   writeFileSync(filePath, JSON.stringify(file));
   return filePath;
@@ -25,7 +32,7 @@ export function writeIndexFile(kb: KnowledgeBase, index: lunr.Index, dir: string
 /** What a start pays for the index: read the file, parse the JSON, lunr.Index.load, createSearchIndex. */
 export function loadIndexFile(kb: KnowledgeBase, filePath: string): SearchIndex {
   const file = JSON.parse(readFileSync(filePath, 'utf8')) as IndexFileShape;
-  return createSearchIndex(kb, lunr.Index.load(file.index));
+  return createSearchIndex(kb, lunr.Index.load(file.index), file.common);
 }
 
 /** Median time (ms) of `times` loads of the index file. */

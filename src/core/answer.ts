@@ -7,11 +7,13 @@ import type { Choice, Citation, Contact, QuotedPassage, Reply } from './types';
 import { renderReplyText } from './reply-text';
 
 /**
- * When to answer. A confident wrong answer is worse than a referral, so both must hold:
+ * When to answer. A confident wrong answer is worse than a referral, so all must hold:
  * - coverage: the best passage matches at least this share of the question's topic weight. Words the
  *   guideline never uses count fully, so questions about pay, VPNs or leave stay far below it even when one
  *   word matches ("Facebook" in "overtime for moderating our Facebook group").
  * - score: Lunr's BM25 score of that passage, so one common word cannot answer alone.
+ * - topic: the passage shares more with the question than words heard every day ("book", "day"): "how do
+ *   I book a meeting room" is not about "books, manuals, reports" (see common-words.ts).
  * Calibrated on the development set (npm run eval): every out-of-scope question falls back from coverage
  * 0.45 up, and in-scope answers start to drop above 0.5; 0.48 sits inside that plateau. Scores from 1 to 1.5
  * give the same results; 1.2 is its middle.
@@ -47,6 +49,7 @@ export function answerQuestion(index: SearchIndex, question: string): Answered {
     best &&
     best.coverage >= ANSWER_POLICY.minCoverage &&
     best.score >= ANSWER_POLICY.minScore &&
+    best.topical &&
     topicWeight >= ANSWER_POLICY.minTopicWeight;
   if (!confident) return { reply: fallbackReply(index, hits), hits };
   return { reply: quoteReply(index, pickPassages(index, hits), best.coverage), hits };

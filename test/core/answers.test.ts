@@ -1,7 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ANSWER_POLICY } from '../../src/core/answer';
 import { loadBot, type LoadedBot } from '../../src/core/load-bot';
+import { searchPassages } from '../../src/core/search/search';
 
 let loaded: LoadedBot;
 beforeAll(() => {
@@ -46,6 +48,23 @@ describe('answers', () => {
       expect(reply.passages).toEqual([]);
       expect(reply.text).toContain('citizenengagement@gov.bc.ca');
     }
+  });
+
+  it('fall back when the question shares only everyday words with the best passage ("book", "days")', async () => {
+    for (const question of ['how do I book a meeting room', 'how many vacation days do I get']) {
+      // The best passage covers enough of the question and scores well: only its lack of a topic word
+      // in common (the IP passage's "books", the Philosophy passage's "day") keeps it from being quoted.
+      const [best] = searchPassages(loaded.index, question).hits;
+      expect(best!.coverage).toBeGreaterThanOrEqual(ANSWER_POLICY.minCoverage);
+      expect(best!.score).toBeGreaterThanOrEqual(ANSWER_POLICY.minScore);
+      const reply = await ask(question);
+      expect(reply.kind).toBe('fallback');
+      expect(reply.text).toContain('citizenengagement@gov.bc.ca');
+    }
+    // A topic word beside the everyday one is answered from the same passage.
+    const reply = await ask('is a book cover protected by copyright?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.passages[0]!.citation.sectionId).toBe('appendix-a-intellectual-property');
   });
 
   it('answer greetings, thanks and help with small talk that says what the bot does', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadKnowledge } from '../../src/core/knowledge/load-knowledge';
 import { loadBot } from '../../src/core/load-bot';
@@ -64,5 +64,19 @@ describe('loadOrBuildIndex', () => {
     expect(reply?.kind).toBe('answer');
     expect(reply?.passages.map((p) => p.text).join('\n')).toContain(NEW_WORDS);
     expect(loadOrBuildIndex(loadKnowledge(dir), indexPath).source).toBe('prebuilt');
+  });
+
+  it('keeps the stems of common English words in the file, and rebuilds a file whose list is damaged', () => {
+    const { dir, indexPath } = setup();
+    const built = loadOrBuildIndex(loadKnowledge(dir), indexPath).index;
+    const saved = JSON.parse(readFileSync(indexPath, 'utf8')) as { common: unknown };
+    expect(saved.common).toEqual(built.commonStems);
+    expect(built.isCommon('book')).toBe(true);
+    expect(built.isCommon('copyright')).toBe(false);
+
+    writeFileSync(indexPath, JSON.stringify({ ...JSON.parse(readFileSync(indexPath, 'utf8')), common: [1] }));
+    const rebuilt = loadOrBuildIndex(loadKnowledge(dir), indexPath);
+    expect(rebuilt.source).toBe('unreadable');
+    expect(rebuilt.index.isCommon('book')).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import type { SynonymMatcher } from './synonyms';
 import { topicStems } from './text';
 
 /** Bump when what goes into the index changes, so prebuilt indexes are rebuilt. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 /**
  * Field boosts. The passage's own words count most; its section's title places it; the synonyms of its

@@ -13,6 +13,8 @@ interface IndexFile {
   format: number;
   knowledgeHash: string;
   index: object;
+  /** Stems of common English words (common-words.ts), kept so that a start need not read the word list. */
+  common: string[];
 }
 
 export interface LoadedIndex {
@@ -33,30 +35,40 @@ export function loadOrBuildIndex(kb: KnowledgeBase, indexPath = DEFAULT_INDEX_PA
       const loaded = lunr.Index.load(file.index);
       // A damaged file can still parse; one query shows whether it works before anyone relies on it.
       loaded.query((q) => q.term('social', { usePipeline: false }));
-      return { index: createSearchIndex(kb, loaded), source: 'prebuilt' };
+      if (!isStemList(file.common)) throw new Error('the common stems are damaged');
+      return { index: createSearchIndex(kb, loaded, file.common), source: 'prebuilt' };
     }
     source = 'stale';
   } catch (error) {
     source = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable';
   }
-  const built = buildLunrIndex(kb, compileSynonyms(kb.synonyms));
+  const index = createSearchIndex(kb, buildLunrIndex(kb, compileSynonyms(kb.synonyms)));
   try {
-    saveIndex(kb, built, indexPath);
+    saveIndex(kb, index, indexPath);
   } catch {
     // A read-only install still answers from the index built in memory.
   }
-  return { index: createSearchIndex(kb, built), source };
+  return { index, source };
 }
 
 /** Builds the index and writes it, atomically, to `indexPath`. */
 export function writeIndex(kb: KnowledgeBase, indexPath = DEFAULT_INDEX_PATH): void {
-  saveIndex(kb, buildLunrIndex(kb, compileSynonyms(kb.synonyms)), indexPath);
+  saveIndex(kb, createSearchIndex(kb, buildLunrIndex(kb, compileSynonyms(kb.synonyms))), indexPath);
 }
 
-function saveIndex(kb: KnowledgeBase, index: lunr.Index, indexPath: string): void {
-  const file: IndexFile = { format: INDEX_FORMAT, knowledgeHash: kb.hash, index: index.toJSON() };
+function saveIndex(kb: KnowledgeBase, index: SearchIndex, indexPath: string): void {
+  const file: IndexFile = {
+    format: INDEX_FORMAT,
+    knowledgeHash: kb.hash,
+    index: index.lunr.toJSON(),
+    common: [...index.commonStems],
+  };
   mkdirSync(path.dirname(indexPath), { recursive: true });
   const temporary = `${indexPath}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(file));
   renameSync(temporary, indexPath);
+}
+
+function isStemList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }

@@ -1,6 +1,7 @@
 import lunr from 'lunr';
 import type { Passage, Section } from '../knowledge/guideline';
 import type { KnowledgeBase } from '../knowledge/load-knowledge';
+import { commonStems } from './common-words';
 import { compileSynonyms, type SynonymMatcher } from './synonyms';
 
 /** Static constructors Lunr has but its type definitions omit. */
@@ -25,9 +26,18 @@ export interface SearchIndex {
   idf(stem: string): number;
   /** The idf of a stem found in a single passage: the weight given to words the guideline never uses. */
   maxIdf: number;
+  /** True for a stem of a word heard often in everyday English ("day", "book"): see common-words.ts. */
+  isCommon(stem: string): boolean;
+  /** The stems isCommon is true for, as the prebuilt index file keeps them. */
+  commonStems: readonly string[];
 }
 
-export function createSearchIndex(kb: KnowledgeBase, index: lunr.Index): SearchIndex {
+export function createSearchIndex(
+  kb: KnowledgeBase,
+  index: lunr.Index,
+  common: readonly string[] = commonStems(),
+): SearchIndex {
+  const commonSet = new Set(common);
   const inverted = (
     index as unknown as { invertedIndex: Record<string, Record<string, Record<string, unknown>>> }
   ).invertedIndex;
@@ -48,6 +58,8 @@ export function createSearchIndex(kb: KnowledgeBase, index: lunr.Index): SearchI
         .toArray();
     },
     maxIdf: idfOf(1),
+    isCommon: (stem) => commonSet.has(stem),
+    commonStems: common,
     idf(stem) {
       const known = cache.get(stem);
       if (known !== undefined) return known;

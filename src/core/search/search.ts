@@ -16,6 +16,8 @@ export interface Concept {
   weight: number;
   /** True when the stems come from a spelling correction. */
   corrected: boolean;
+  /** A single word heard often in everyday English ("day", "book"), not a staff phrase: see common-words.ts. */
+  common: boolean;
 }
 
 export interface SearchHit {
@@ -25,6 +27,8 @@ export interface SearchHit {
   coverage: number;
   /** score scaled by coverage: what answers are ranked by. */
   rank: number;
+  /** True when the passage matches a concept that is not a common word: it shares a topic with the question. */
+  topical: boolean;
 }
 
 export interface SearchResult {
@@ -91,6 +95,7 @@ export function analyseQuestion(index: SearchIndex, question: string): Concept[]
       terms,
       weight: corrected ? weight * CORRECTED_WEIGHT : weight,
       corrected,
+      common: !mention.group && terms.length > 0 && terms.every((term) => index.isCommon(term)),
     });
   }
   return concepts;
@@ -155,12 +160,11 @@ export function searchPassages(
     const passage = index.passages.get(result.ref);
     if (!passage || (allowed && !allowed.has(passage.sectionId))) continue;
     const matched = new Set(Object.keys(result.matchData.metadata));
-    const covered = concepts.reduce(
-      (sum, c) => (c.alternatives.some((alt) => alt.every((t) => matched.has(t))) ? sum + c.weight : sum),
-      0,
-    );
+    const found = concepts.filter((c) => c.alternatives.some((alt) => alt.every((t) => matched.has(t))));
+    const covered = found.reduce((sum, c) => sum + c.weight, 0);
     const coverage = totalWeight ? covered / totalWeight : 0;
-    hits.push({ passage, score: result.score, coverage, rank: result.score * coverage });
+    const topical = found.some((c) => !c.common);
+    hits.push({ passage, score: result.score, coverage, rank: result.score * coverage, topical });
   }
   hits.sort((a, b) => b.rank - a.rank);
   return { concepts, hits };
