@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadKnowledge } from '../core/knowledge/load-knowledge';
 import { INDEX_FORMAT } from '../core/search/build-index';
-import { DEFAULT_INDEX_PATH } from '../core/search/index-file';
+import { DEFAULT_INDEX_PATH, type IndexFile } from '../core/search/index-file';
 import { nowNs } from './clock';
-import type { IndexFileShape } from './index-load';
 import { summarizeNs, type Summary } from './stats';
 
 /** The project root (dist/bench -> root), where `node dist/cli.js` runs from. */
@@ -29,7 +28,7 @@ export function ensurePrebuiltIndex(): ColdStart['indexBeforeTiming'] {
   const kb = loadKnowledge(process.env.GUIDEBOT_KNOWLEDGE_DIR || undefined);
   let state: ColdStart['indexBeforeTiming'];
   try {
-    const file = JSON.parse(readFileSync(indexPath, 'utf8')) as IndexFileShape;
+    const file = JSON.parse(readFileSync(indexPath, 'utf8')) as IndexFile;
     state = file.format === INDEX_FORMAT && file.knowledgeHash === kb.hash ? 'prebuilt' : 'stale';
   } catch (error) {
     state = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable';

@@ -2,36 +2,21 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import lunr from 'lunr';
 import type { KnowledgeBase } from '../core/knowledge/load-knowledge';
-import { INDEX_FORMAT } from '../core/search/build-index';
-import { commonStems } from '../core/search/common-words';
+import { toIndexFile, type IndexFile } from '../core/search/index-file';
 import { createSearchIndex, type SearchIndex } from '../core/search/search-index';
 import { nowNs } from './clock';
 import { median } from './stats';
 
-/** The prebuilt index file's shape, as src/core/search/index-file.ts writes it. */
-export interface IndexFileShape {
-  format: number;
-  knowledgeHash: string;
-  index: object;
-  common: string[];
-}
-
-/** Serialises an index as the prebuilt index file would hold it, writes it to `dir`, and returns its size. */
-export function writeIndexFile(kb: KnowledgeBase, index: lunr.Index, dir: string, name: string): string {
-  const file: IndexFileShape = {
-    format: INDEX_FORMAT,
-    knowledgeHash: kb.hash,
-    index: index.toJSON(),
-    common: commonStems(),
-  };
+/** Serialises an index as the prebuilt index file holds it, writes it to `dir`, and returns its path. */
+export function writeIndexFile(kb: KnowledgeBase, index: SearchIndex, dir: string, name: string): string {
   const filePath = path.join(dir, name);
-  writeFileSync(filePath, JSON.stringify(file));
+  writeFileSync(filePath, JSON.stringify(toIndexFile(kb, index)));
   return filePath;
 }
 
 /** What a start pays for the index: read the file, parse the JSON, lunr.Index.load, createSearchIndex. */
 export function loadIndexFile(kb: KnowledgeBase, filePath: string): SearchIndex {
-  const file = JSON.parse(readFileSync(filePath, 'utf8')) as IndexFileShape;
+  const file = JSON.parse(readFileSync(filePath, 'utf8')) as IndexFile;
   return createSearchIndex(kb, lunr.Index.load(file.index), file.common);
 }
 

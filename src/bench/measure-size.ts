@@ -89,7 +89,7 @@ export async function measureSize(
   const baseline = baselineIndex!;
   const heapWithBaseline = heapUsedAfterGc();
 
-  const indexFile = writeIndexFile(kb, index.lunr, tempDir, `index-x${factor}.json`);
+  const indexFile = writeIndexFile(kb, index, tempDir, `index-x${factor}.json`);
   const loads = factor >= 100 ? 3 : 5;
   const indexLoadMs = timeIndexLoad(kb, indexFile, loads);
 

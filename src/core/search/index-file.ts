@@ -9,7 +9,8 @@ import { compileSynonyms } from './synonyms';
 /** Where `npm run build` writes the prebuilt index (build output, not committed). */
 export const DEFAULT_INDEX_PATH = path.resolve(__dirname, '../../../dist/knowledge-index.json');
 
-interface IndexFile {
+/** The prebuilt index file's shape. */
+export interface IndexFile {
   format: number;
   knowledgeHash: string;
   index: object;
@@ -56,13 +57,18 @@ export function writeIndex(kb: KnowledgeBase, indexPath = DEFAULT_INDEX_PATH): v
   saveIndex(kb, createSearchIndex(kb, buildLunrIndex(kb, compileSynonyms(kb.synonyms))), indexPath);
 }
 
-function saveIndex(kb: KnowledgeBase, index: SearchIndex, indexPath: string): void {
-  const file: IndexFile = {
+/** What the prebuilt index file holds for `index`. */
+export function toIndexFile(kb: KnowledgeBase, index: SearchIndex): IndexFile {
+  return {
     format: INDEX_FORMAT,
     knowledgeHash: kb.hash,
     index: index.lunr.toJSON(),
     common: [...index.commonStems],
   };
+}
+
+function saveIndex(kb: KnowledgeBase, index: SearchIndex, indexPath: string): void {
+  const file = toIndexFile(kb, index);
   mkdirSync(path.dirname(indexPath), { recursive: true });
   const temporary = `${indexPath}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(file));
