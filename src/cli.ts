@@ -15,7 +15,7 @@ Usage:
   guidebot ask --json          read one question per line of stdin, write one JSON reply per line
   guidebot chat                chat in the terminal (type "exit" to leave)
   guidebot chat --json         one turn per line of stdin, one JSON reply per line
-  guidebot eval [--file F]     score the evaluation set (default ../shared/eval/dev-questions.jsonl)
+  guidebot eval [--file F]     score the evaluation set (default test/eval/dev-questions.jsonl)
   guidebot serve               start the HTTP server (Slack, Teams and the local web chat; see README)
   guidebot doctor              check the settings, knowledge, channels and Redis; exit 1 if not usable
   guidebot index build         rebuild the search index from knowledge/

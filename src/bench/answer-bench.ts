@@ -17,7 +17,7 @@ const USAGE = `Usage: node --expose-gc dist/bench/answer-bench.js [--json] [--sc
   --json        print one JSON object instead of the table
   --scales      knowledge base sizes, as multiples of the guideline (the first is the growth reference)
   --cold-runs   process starts timed for cold start (0 skips it)
-  --file        evaluation questions (default ../shared/eval/dev-questions.jsonl)`;
+  --file        evaluation questions (default test/eval/dev-questions.jsonl)`;
 
 function progress(message: string): void {
   process.stderr.write(`bench: ${message}\n`);

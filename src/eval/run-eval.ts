@@ -6,7 +6,7 @@ import type { SearchIndex } from '../core/search/search-index';
 import { evalQuestionSchema, scoreReply, type EvalQuestion, type Scored } from './score';
 
 /** The development set beside the project (CI clones it with shared/ next to the repo). */
-export const DEFAULT_EVAL_FILE = path.resolve(__dirname, '../../../shared/eval/dev-questions.jsonl');
+export const DEFAULT_EVAL_FILE = path.resolve(__dirname, '../../test/eval/dev-questions.jsonl');
 
 export interface EvalReport {
   answerRate: number;

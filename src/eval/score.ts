@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Reply } from '../core/types';
 
-/** One line of the evaluation set (../shared/eval/README.md). */
+/** One line of the evaluation set (test/eval/README.md). */
 export const evalQuestionSchema = z.discriminatedUnion('expect', [
   z.object({
     id: z.string(),

@@ -5,7 +5,7 @@ import { parseGuideline } from '../../src/core/knowledge/parse-guideline';
 
 // guidelines.md must say everything the published guideline says: the bot can only quote what it holds.
 const ROOT = path.resolve(__dirname, '../..');
-const SOURCE_FILE = path.resolve(ROOT, '../shared/seed/social-media-guidelines.txt');
+const SOURCE_FILE = path.join(ROOT, 'knowledge/source/social-media-guidelines.txt');
 const GUIDELINE_FILE = path.join(ROOT, 'knowledge/guidelines.md');
 
 const sourceLines = readFileSync(SOURCE_FILE, 'utf8').split(/\r?\n/);
