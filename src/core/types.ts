@@ -37,7 +37,12 @@ export interface Contact {
   name: string;
   when: string;
   email?: string;
+  /** The numbers in one line, for plain text. */
   phone?: string;
+  /** Each number with its own dialable tel: value (e.g. "+12503877000"): link each one separately. */
+  phones?: { number: string; tel: string }[];
+  /** Said after the numbers, e.g. "then choose Option 3". */
+  phoneNote?: string;
   url?: string;
   note?: string;
 }
