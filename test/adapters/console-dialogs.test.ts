@@ -59,7 +59,7 @@ describe('guidebot chat --json walks each dialog by typed labels', () => {
         expect(end.dialog?.ended).toBe(true);
         expect(end.text.startsWith(outcome)).toBe(true);
         expect(end.text).toContain('Decision record');
-        expect(end.text).toContain(dialog.source.version);
+        expect(end.text).toContain(dialog.source.meta.version);
       }
     },
   );
