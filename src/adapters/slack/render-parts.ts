@@ -71,7 +71,8 @@ function contactDetail(c: Contact): string {
   const url = c.url && `<${c.url}>`;
   // One tel: link per number; the note ("then choose Option 3") stays text.
   const note = c.phoneNote && escapeMrkdwn(c.phoneNote);
-  const phone = c.phones && phoneLine({ ...c, phoneNote: note }, (p) => `<tel:${p.tel}|${escapeMrkdwn(p.number)}>`);
+  const phone =
+    c.phones && phoneLine({ ...c, phoneNote: note }, (p) => `<tel:${p.tel}|${escapeMrkdwn(p.number)}>`);
   const detail = [email, phone, url].filter(Boolean).join(' · ');
   return detail ? `\n   ${detail}` : '';
 }

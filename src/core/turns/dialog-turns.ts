@@ -55,10 +55,10 @@ export function pausedChoice(dialog: Dialog, paused: PausedDialog): Choice {
   return { id: choiceIds.resumePaused(paused.dialog), label };
 }
 
-/** The reply with more choices at the end (its plain text numbers them too). */
-export function withChoices(reply: Reply, extra: Choice[]): Reply {
+/** The reply with more choices at the end (its plain text numbers them too, under `heading` if any). */
+export function withChoices(reply: Reply, extra: Choice[], heading?: string): Reply {
   const more: Reply = { ...reply, choices: [...reply.choices, ...extra] };
-  return { ...more, text: renderReplyText(more) };
+  return { ...more, text: renderReplyText(more, heading) };
 }
 
 const forgetText = (answers: DialogAnswer[]): DialogAnswer[] =>
@@ -98,10 +98,16 @@ export function unpause(state: ConversationState, id: string | undefined): Conve
   return back;
 }
 
-/** True while the dialog in progress waits at a step whose answer is typed text. */
+/**
+ * True while the last reply asked a free-text question ("When was it noticed?"): typed text answers it. After
+ * an answer with "Back to" in between, a typed number picks that answer's choices as usual.
+ */
 export function atFreeTextStep(ctx: TurnContext, state: ConversationState): boolean {
   const dialog = state.dialog && ctx.catalog.get(state.dialog.dialog);
-  return Boolean(dialog?.steps.get(state.dialog!.step)?.freeText);
+  const step = dialog?.steps.get(state.dialog!.step);
+  if (!dialog || !step?.freeText) return false;
+  const asked = choiceIds.answer(dialog.id, step.id, '');
+  return state.offered.some((c) => c.id.startsWith(asked));
 }
 
 /** The "Back to: <dialog>" choice offered while a dialog waits. */

@@ -73,7 +73,11 @@ export function textInDialog(
   const reply =
     answered.kind === 'answer'
       ? decorateAnswer(ctx.catalog, answered, back, dialog.id)
-      : withChoices(ctx.decorate(answered), back);
+      : withChoices(
+          ctx.decorate(answered),
+          back,
+          answered.choices.length ? ctx.index.kb.messages.didYouMean : undefined,
+        );
   const replies = [reply];
   return withUrgentLead(ctx, state, {
     state: { ...nextState(state, replies), lastQuestion: text },

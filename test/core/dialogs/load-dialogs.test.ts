@@ -57,7 +57,8 @@ const cases: BrokenCase[] = [
     from: 'yes: { next: professional-ok }',
     to: 'yes: { next: forbidden }',
     at: 'forbidden:',
-    reason: /^steps\.forbidden: the path forbidden -> capacity -> paid-role -> public-setting -> forbidden loops/,
+    reason:
+      /^steps\.forbidden: the path forbidden -> capacity -> paid-role -> public-setting -> forbidden loops/,
   },
   {
     name: 'an outcome no path reaches',
