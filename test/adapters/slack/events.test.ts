@@ -342,5 +342,8 @@ describe('decision records (issue 16 item 18)', () => {
     expect(blocks).toContain('<tel:+18666600811|toll-free 1-866-660-0811>');
     expect(blocks).toContain('then choose Option 3');
     expect(blocks).not.toMatch(/tel:\+?\d*2503877000\d/);
+    // Both calls are immediate: the OCIO contact does not wait for the supervisor (item 4).
+    expect(blocks).toContain('report it immediately to your supervisor or manager as well');
+    expect(blocks).not.toContain('after telling your supervisor');
   });
 });
