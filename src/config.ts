@@ -1,8 +1,15 @@
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './core/dialogs/record-stamp';
 import { ConfigError } from './core/errors';
 
 /** The environment as the process sees it; passed in so tests never patch `process.env`. */
 export type Env = Record<string, string | undefined>;
+
+/** The guideline's time zone, for the dates on decision records (an IANA name). */
+const timeZone = z
+  .string()
+  .default(DEFAULT_TIME_ZONE)
+  .refine(isTimeZone, 'is not a time zone name this system knows');
 
 const baseSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -17,6 +24,7 @@ const baseSchema = z.object({
     .default(30),
   GUIDEBOT_KNOWLEDGE_DIR: z.string().min(1).optional(),
   GUIDEBOT_INDEX_PATH: z.string().min(1).optional(),
+  TIME_ZONE: timeZone,
 });
 
 const fixes: Record<string, string> = {
@@ -24,7 +32,13 @@ const fixes: Record<string, string> = {
   HOST: 'Set it to an address to listen on, or leave it unset for 127.0.0.1 (this machine only).',
   REDIS_URL: 'Set it to a redis:// or rediss:// URL such as redis://127.0.0.1:6379, or leave it unset.',
   CONVERSATION_TTL_MINUTES: 'Set it to a number of minutes (at most 1440), or leave it unset for 30.',
+  TIME_ZONE: `Set it to a time zone name such as America/Vancouver, or leave it unset for ${DEFAULT_TIME_ZONE}.`,
 };
+
+/** TIME_ZONE alone, for commands that need no other setting (`guidebot chat`). */
+export function loadTimeZone(env: Env): string {
+  return parseEnv(z.object({ TIME_ZONE: timeZone }), env, fixes).TIME_ZONE;
+}
 
 export type BaseConfig = z.infer<typeof baseSchema>;
 

@@ -1,4 +1,5 @@
 import { answerQuestion } from './answer';
+import { DEFAULT_TIME_ZONE, recordStamp } from './dialogs/record-stamp';
 import type { EscalationSink } from './escalation-sink';
 import { rememberForFrozen } from './memo/frozen';
 import { deepFreeze, rememberRecent } from './memo/recent';
@@ -36,6 +37,8 @@ export interface BotOptions {
   observe?: TurnObserver;
   /** The clock, for the date on decision records. */
   now?: () => Date;
+  /** The guideline's time zone (IANA name), for the date and time on decision records. */
+  timeZone?: string;
   /** Where confirmed escalations go (a team channel); without it the person gets the email address. */
   escalate?: EscalationSink;
   /**
@@ -52,6 +55,7 @@ export function createBot({
   conversationTtlSeconds = 30 * 60,
   observe,
   now = () => new Date(),
+  timeZone = DEFAULT_TIME_ZONE,
   escalate,
   recentQuestions = 1000,
 }: BotOptions): Bot {
@@ -65,7 +69,7 @@ export function createBot({
     async handle(inbound) {
       const key = `${inbound.channel}:${inbound.conversation}`;
       const cleaned: Inbound = { ...inbound, text: cleanText(inbound.text ?? '') };
-      const ctx = { index, catalog, answer, decorate, today: now().toISOString().slice(0, 10) };
+      const ctx = { index, catalog, answer, decorate, stamp: recordStamp(now(), timeZone) };
       // One update per turn: two turns of one conversation arriving together run one after the other.
       // With the store down, questions are still answered; turns that need memory say to try again.
       const update = statelessWhenDown(store, (turn: TurnResult) => ({
@@ -99,7 +103,12 @@ async function notify(observe: TurnObserver | undefined, inbound: Inbound, turn:
   const hide = (text: string): string =>
     turn.privateText.reduce((t, secret) => t.split(secret).join('[not kept]'), text);
   const replies = turn.privateText.length
-    ? turn.replies.map((r) => ({ ...r, text: hide(r.text), ...(r.intro && { intro: hide(r.intro) }) }))
+    ? turn.replies.map(({ record: _record, ...r }) => ({
+        // The record holds the free text (redacted, so not found by `hide`): observers never get it.
+        ...r,
+        text: hide(_record ? r.text.replace(_record, '') : r.text),
+        ...(r.intro && { intro: hide(r.intro) }),
+      }))
     : turn.replies;
   const withoutText = { ...inbound };
   delete withoutText.text;

@@ -23,6 +23,8 @@ export interface LoadBotOptions {
   retentionDays?: number;
   /** Where confirmed escalations go; without it the person gets the email address and the text. */
   escalate?: EscalationSink;
+  /** The guideline's time zone, for decision records (config TIME_ZONE). */
+  timeZone?: string;
 }
 
 export interface LoadedBot {
@@ -47,6 +49,7 @@ export function loadBot(options: LoadBotOptions = {}): LoadedBot {
     ...(options.conversationTtlSeconds && { conversationTtlSeconds: options.conversationTtlSeconds }),
     ...(options.observe && { observe: options.observe }),
     ...(options.escalate && { escalate: options.escalate }),
+    ...(options.timeZone && { timeZone: options.timeZone }),
   });
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const bot = withPrivacy(core, privacy, { store, kb, retentionDays });

@@ -69,6 +69,7 @@ export async function startServer({
     observe: combineObservers(analytics.observe, createMetricsObserver(metrics.registry)),
     retentionDays: analytics.retentionDays,
     conversationTtlSeconds: config.CONVERSATION_TTL_MINUTES * 60,
+    timeZone: config.TIME_ZONE,
     ...(config.GUIDEBOT_KNOWLEDGE_DIR && { knowledgeDir: config.GUIDEBOT_KNOWLEDGE_DIR }),
     ...(config.GUIDEBOT_INDEX_PATH && { indexPath: config.GUIDEBOT_INDEX_PATH }),
   });

@@ -1,4 +1,5 @@
 import type { Choice, Citation, Contact, Escalation } from '../../core/types';
+import { phoneLine } from '../../core/phone-line';
 import { LABELS } from './labels';
 import type { SubmitData } from './to-inbound';
 
@@ -81,7 +82,7 @@ export function choicesBlock(choices: Choice[], dialog?: string, heading?: strin
 function contactMarkdown(contact: Contact): string {
   const lines = [`**${contact.name}**`, contact.when];
   if (contact.email) lines.push(`[${contact.email}](mailto:${contact.email})`);
-  if (contact.phone) lines.push(contact.phone);
+  if (contact.phones) lines.push(phoneLine(contact, (p) => `[${p.number}](tel:${p.tel})`));
   if (contact.url) lines.push(`[${contact.url}](${contact.url})`);
   if (contact.note) lines.push(contact.note);
   return lines.join('\n\n');

@@ -27,6 +27,13 @@ export function openDialogId(reply: Reply): string | undefined {
  * Card 1.5 when there is more than a sentence to show. Long replies become several messages under the budget.
  */
 export function renderReply(reply: Reply, budgetBytes = MESSAGE_BUDGET_BYTES): Array<Partial<Activity>> {
+  const messages = replyMessages(reply, budgetBytes);
+  if (!reply.record) return messages;
+  // The decision record: plain text of its own beside the card, so it copies cleanly.
+  return [...messages, ...splitText(reply.record, Math.floor(budgetBytes / 4)).map(plainMessage)];
+}
+
+function replyMessages(reply: Reply, budgetBytes: number): Array<Partial<Activity>> {
   const blocks = toBlocks(reply, budgetBytes);
   if (!blocks.length)
     return splitText(reply.text || reply.intro || '', Math.floor(budgetBytes / 4)).map(plainMessage);

@@ -5,7 +5,16 @@ import { saidPhrase } from '../dialogs/phrase-words';
 import { words } from '../search/text';
 import { looksLikeSmalltalk, matchSmalltalk } from '../smalltalk';
 import type { Inbound, Reply } from '../types';
-import { expiredReply, listReply, resumeChoice, runDialog, startDialog } from './dialog-turns';
+import {
+  atFreeTextStep,
+  expiredReply,
+  listReply,
+  resumeChoice,
+  runDialog,
+  startDialog,
+  unpause,
+} from './dialog-turns';
+import { afterOutcome } from './dialog-followups';
 import { askForPerson, replyLine } from './escalation';
 import { escalate, offerOnFallback, onEscalationChoice } from './escalation-turns';
 import { decorateAnswer, simpleReply } from './simple-replies';
@@ -32,7 +41,8 @@ export function routeTurn(
     if (handled) return handled;
   } else if (text && askForPerson(ctx.index.kb.messages.escalation, text)) {
     return escalate(ctx, state, text);
-  } else {
+  } else if (!atFreeTextStep(ctx, state)) {
+    // At a free-text step a typed number is the answer ("3" days ago), not the third button.
     const typed = resolveChoice(state.offered, { ...inbound, text });
     const handled = typed && onChoice(ctx, state, typed.id);
     if (handled) return handled;
@@ -41,6 +51,7 @@ export function routeTurn(
     const dialog = ctx.catalog.get(state.dialog.dialog);
     if (dialog) return textInDialog(ctx, state, dialog, text, (without) => onText(ctx, without, text, false));
   }
+  if (state.finished) return afterOutcome(ctx, state, text, (s) => onText(ctx, s, text, false));
   return onText(ctx, state, text, current === undefined);
 }
 
@@ -54,12 +65,13 @@ function onChoice(ctx: TurnContext, state: ConversationState, id: string): TurnR
     return expiredReply(ctx, state);
   }
   if (parsed) {
-    const dialog = state.dialog && ctx.catalog.get(state.dialog.dialog);
+    const resumed = parsed.type === 'resume' ? unpause(state, parsed.dialog) : state;
+    const dialog = resumed.dialog && ctx.catalog.get(resumed.dialog.dialog);
     if (!dialog) return expiredReply(ctx, state, parsed.type === 'resume' ? undefined : parsed.dialog);
     return runDialog(
-      state,
+      resumed,
       dialog,
-      parsed.type === 'resume' ? { type: 'resume' } : { type: 'choice', id, today: ctx.today },
+      parsed.type === 'resume' ? { type: 'resume' } : { type: 'choice', id, stamp: ctx.stamp },
     );
   }
   const offered = state.offered.find((c) => c.id === id);
