@@ -57,10 +57,13 @@ export interface Analytics {
   close(): Promise<void>;
 }
 
-/** Opens the store, finds the salt, deletes expired events (start-up) and makes the recorder. */
+/**
+ * Opens the store, finds the salt, deletes expired events (start-up) and makes the recorder. `notPersonal`
+ * is the guard's allow-list (loadAllKnowledge's): published numbers are kept as they were asked.
+ */
 export async function openAnalytics(
   env: Env,
-  options: { clock?: () => Date; notPersonal?: NotPersonal; redisPrefix?: string } = {},
+  options: { notPersonal: NotPersonal; clock?: () => Date; redisPrefix?: string },
 ): Promise<Analytics> {
   const config = loadAnalyticsConfig(env);
   const prefix = options.redisPrefix ?? 'guidebot:';
@@ -75,7 +78,7 @@ export async function openAnalytics(
       salt,
       retentionDays,
       clock,
-      ...(options.notPersonal && { notPersonal: options.notPersonal }),
+      notPersonal: options.notPersonal,
     });
     return { observe, store, retentionDays, close: () => closeAll(store, redis) };
   } catch (error) {

@@ -10,8 +10,8 @@ export interface RecorderOptions {
   salt: string;
   retentionDays: number;
   clock?: () => Date;
-  /** Contact details that are not personal (from privacy.yaml and contacts.yaml). */
-  notPersonal?: NotPersonal;
+  /** Contact details that are not personal (from privacy.yaml and contacts.yaml): the guard's allow-list. */
+  notPersonal: NotPersonal;
   /** How often writes also delete expired events (default hourly; the first write always does). */
   pruneEveryMs?: number;
 }
