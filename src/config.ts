@@ -4,7 +4,8 @@ import { ConfigError } from './core/errors';
 /** The environment as the process sees it; passed in so tests never patch `process.env`. */
 export type Env = Record<string, string | undefined>;
 
-const baseSchema = z.object({
+/** The settings every part reads alike; other settings files pick from it rather than repeat a variable. */
+export const baseSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   // Loopback unless the operator says otherwise: the local web chat must not be reachable from the network.
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -19,7 +20,8 @@ const baseSchema = z.object({
   GUIDEBOT_INDEX_PATH: z.string().min(1).optional(),
 });
 
-const fixes: Record<string, string> = {
+/** How to fix each of baseSchema's variables, for ConfigError messages. */
+export const baseFixes: Record<string, string> = {
   PORT: 'Set it to a port number from 0 to 65535, or leave it unset for 3978.',
   HOST: 'Set it to an address to listen on, or leave it unset for 127.0.0.1 (this machine only).',
   REDIS_URL: 'Set it to a redis:// or rediss:// URL such as redis://127.0.0.1:6379, or leave it unset.',
@@ -30,7 +32,7 @@ export type BaseConfig = z.infer<typeof baseSchema>;
 
 /** Reads the settings every channel shares. Empty strings count as unset, as in most deploy tools. */
 export function loadConfig(env: Env): BaseConfig {
-  return parseEnv(baseSchema, env, fixes);
+  return parseEnv(baseSchema, env, baseFixes);
 }
 
 /** Parses `env` with `schema`; the first problem becomes a ConfigError naming the variable and the fix. */

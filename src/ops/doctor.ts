@@ -2,7 +2,8 @@ import { loadConfig, type BaseConfig, type Env } from '../config';
 import { GuidebotError } from '../core/errors';
 import { loadKnowledge } from '../core/knowledge/load-knowledge';
 import type { ChannelSetup } from '../server/channel';
-import { checkRedis, describeRedisUrl, type RedisCheck } from './check-redis';
+import { describeUrl } from '../core/state/redis-connection';
+import { checkRedis, type RedisCheck } from './check-redis';
 import { loadOperations } from './operations-file';
 import { loadOpsConfig } from './ops-config';
 
@@ -72,7 +73,7 @@ export async function runDoctor({
     fail('channels', 'no channel would be enabled: set the variables of at least one (see README)');
 
   if (config?.REDIS_URL) {
-    const where = describeRedisUrl(config.REDIS_URL);
+    const where = describeUrl(config.REDIS_URL);
     const answer = await pingRedis(config.REDIS_URL);
     if (answer.ok) ok('redis', `${where} answered PING in ${answer.ms} ms`);
     else

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Bot } from '../core/bot';
 import { rememberRecent } from '../core/memo/recent';
-import { renderReplyText } from '../core/reply-text';
-import type { Inbound, Reply } from '../core/types';
+import { simpleReply } from '../core/turns/simple-replies';
+import type { Inbound } from '../core/types';
 
 /** A fixed-window counter: the store satisfies it, shared across replicas when it is Redis. */
 export interface RateCounter {
@@ -38,8 +38,7 @@ const hashUser = rememberRecent(10_000, (user) =>
  */
 export function withRateLimit(bot: Bot, counter: RateCounter, options: RateLimitOptions): Bot {
   if (options.perMinute <= 0) return bot;
-  const limited: Reply = { kind: 'smalltalk', text: '', intro: options.message, ...EMPTY };
-  limited.text = renderReplyText(limited);
+  const limited = simpleReply(options.message);
   return {
     ...bot,
     async handle(inbound) {
@@ -56,5 +55,3 @@ export function withRateLimit(bot: Bot, counter: RateCounter, options: RateLimit
     },
   };
 }
-
-const EMPTY = { passages: [], citations: [], choices: [], contacts: [] } satisfies Partial<Reply>;

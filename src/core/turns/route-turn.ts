@@ -1,8 +1,7 @@
 import { sectionReply } from '../answer';
 import { resolveChoice } from '../choices';
 import { parseChoiceId } from '../dialogs/choice-ids';
-import { saidPhrase } from '../dialogs/phrase-words';
-import { words } from '../search/text';
+import { said, saidPhrase } from '../dialogs/phrase-words';
 import { looksLikeSmalltalk, matchSmalltalk } from '../smalltalk';
 import type { Inbound, Reply } from '../types';
 import { expiredReply, listReply, resumeChoice, runDialog, startDialog } from './dialog-turns';
@@ -11,8 +10,6 @@ import { escalate, offerOnFallback, onEscalationChoice } from './escalation-turn
 import { decorateAnswer, simpleReply } from './simple-replies';
 import { nextState, type ConversationState, type TurnContext, type TurnResult } from './turn-result';
 import { textInDialog } from './text-in-dialog';
-
-const said = (text: string): string => words(text).join(' ');
 
 /**
  * Decides what one turn means, in order: a clicked choice (feedback, escalation consent, dialog, section);

@@ -1,11 +1,8 @@
-import { saidPhrase } from '../dialogs/phrase-words';
+import { said, saidPhrase } from '../dialogs/phrase-words';
 import type { Dialog } from '../dialogs/types';
-import { words } from '../search/text';
 import { listReply, resumeChoice, runDialog, startDialog } from './dialog-turns';
 import { decorateAnswer, simpleReply } from './simple-replies';
 import { nextState, type ConversationState, type TurnContext, type TurnResult } from './turn-result';
-
-const said = (text: string): string => words(text).join(' ');
 
 /**
  * Typed text while a dialog waits: an answer to its question when the engine understands it. Otherwise a
