@@ -106,7 +106,7 @@ function listItems(index: SearchIndex, passage: Passage): Passage[] {
 }
 
 /** A reply quoting passages verbatim, each with its citation, plus the contacts for those sections. */
-export function quoteReply(index: SearchIndex, passages: Passage[], confidence: number): Reply {
+function quoteReply(index: SearchIndex, passages: Passage[], confidence: number): Reply {
   const quoted: QuotedPassage[] = passages.map((p) => ({
     text: p.text,
     citation: citationFor(index, p.sectionId),

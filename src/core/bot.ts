@@ -27,7 +27,7 @@ export interface Bot {
   welcome(): Reply;
 }
 
-export interface BotOptions {
+interface BotOptions {
   index: SearchIndex;
   store: ConversationStore<ConversationState>;
   /** Idle time after which a conversation, and any dialog in it, is forgotten. */

@@ -12,10 +12,10 @@ import { createMemoryStore } from './state/memory-store';
 import type { TurnObserver } from './turn-event';
 
 /** How long analytics keep a question when nothing else is configured (said in the collection notice). */
-export const DEFAULT_RETENTION_DAYS = 90;
+const DEFAULT_RETENTION_DAYS = 90;
 
 /** Every knowledge file, validated, and the contact details that are not personal information. */
-export interface LoadedKnowledge {
+interface LoadedKnowledge {
   kb: KnowledgeBase;
   privacy: PrivacyKnowledge;
   /** The allow-list every redaction uses (the guard's and analytics'), so both keep the same numbers. */
@@ -28,7 +28,7 @@ export function loadAllKnowledge(knowledgeDir?: string): LoadedKnowledge {
   return { kb, privacy, notPersonal: notPersonalFrom(privacy, kb) };
 }
 
-export interface LoadBotOptions {
+interface LoadBotOptions {
   knowledgeDir?: string;
   /** Knowledge already loaded (the server loads it first: analytics need its allow-list); else read from knowledgeDir. */
   knowledge?: LoadedKnowledge;

@@ -7,7 +7,7 @@ import { checkRedis, type RedisCheck } from './check-redis';
 import { loadOperations } from './operations-file';
 import { loadOpsConfig } from './ops-config';
 
-export interface DoctorOptions {
+interface DoctorOptions {
   env: Env;
   setups: Array<(env: Env) => ChannelSetup>;
   /** Tests replace the Redis check; the real one connects to REDIS_URL. */
@@ -15,7 +15,7 @@ export interface DoctorOptions {
 }
 
 /** One line per check; `ok` is false when any check failed or no channel would run. */
-export interface DoctorReport {
+interface DoctorReport {
   ok: boolean;
   lines: string[];
 }

@@ -8,7 +8,7 @@ const placeholders = (allowed: string[]) => (text: string) =>
   [...text.matchAll(/\{([^}]*)\}/g)].every((match) => allowed.includes(match[1] ?? ''));
 
 /** knowledge/operations.yaml: the bot's wording for operational replies (rate limit). */
-export const operationsFileSchema = z
+const operationsFileSchema = z
   .object({
     rateLimited: z
       .string()
@@ -18,9 +18,9 @@ export const operationsFileSchema = z
   })
   .strict();
 
-export type OperationsFile = z.infer<typeof operationsFileSchema>;
+type OperationsFile = z.infer<typeof operationsFileSchema>;
 
-export const OPERATIONS_FILE = 'operations.yaml';
+const OPERATIONS_FILE = 'operations.yaml';
 
 /** Loads and validates operations.yaml from the knowledge folder; any problem is a KnowledgeFileError. */
 export function loadOperations(dir = DEFAULT_KNOWLEDGE_DIR): OperationsFile {

@@ -10,7 +10,7 @@ export interface RateCounter {
   increment(key: string, windowSeconds: number): Promise<number>;
 }
 
-export interface RateLimitOptions {
+interface RateLimitOptions {
   /** Turns one person may take in a minute on one channel; 0 turns the limit off. */
   perMinute: number;
   /** The friendly reply sent instead of an answer (from knowledge/operations.yaml). */

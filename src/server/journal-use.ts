@@ -2,7 +2,7 @@ import type { JournalUse, TurnJournal } from '../core/state/turn-journal';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 
-export interface JournalOwner {
+interface JournalOwner {
   store: { journal?: TurnJournal };
   metrics?: Pick<Metrics, 'storeErrors'>;
   logger: Logger;

@@ -3,7 +3,7 @@ import type { ConversationStore } from '../core/state/conversation-store';
 import type { SearchIndex } from '../core/search/search-index';
 import { sendJson, type Route } from './route';
 
-export interface ReadinessChecks {
+interface ReadinessChecks {
   index: SearchIndex;
   store: Pick<ConversationStore<unknown>, 'get'>;
   /** True once shutdown has begun: the load balancer should send new work elsewhere. */
@@ -16,7 +16,7 @@ export interface ReadinessChecks {
 const PROBE_KEY = 'guidebot:readyz-probe';
 
 /** Why the server should not get traffic now, or undefined when it is ready. */
-export async function checkReadiness({
+async function checkReadiness({
   index,
   store,
   draining,

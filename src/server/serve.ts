@@ -39,7 +39,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface ServeOptions {
+interface ServeOptions {
   env: Env;
   logger?: Logger;
   /** Channel set-ups to use instead of the registered ones (tests). */

@@ -5,7 +5,7 @@ import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 import { withAnswerTiming } from './turn-metrics';
 
-export interface ServerBotOptions {
+interface ServerBotOptions {
   bot: Bot;
   store: ConversationStore<ConversationState>;
   /** RATE_LIMIT_PER_MINUTE; 0 for none. */

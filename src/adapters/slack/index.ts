@@ -20,7 +20,7 @@ import type { SlackMessage } from './blocks';
 import { fallbackContact } from '../../core/knowledge/reply-sources';
 
 /** Options tests and embedders may pass; the environment decides everything else. */
-export interface SlackOptions {
+interface SlackOptions {
   logger?: Logger;
   /** Web API retries (p-retry options): a few, with back-off, so a reply is late rather than lost. */
   retryConfig?: webApi.RetryOptions;
@@ -51,7 +51,7 @@ export function slackSetup(env: Env, options: SlackOptions = {}): ChannelSetup {
   };
 }
 
-export async function createSlackChannel(
+async function createSlackChannel(
   config: SlackConfig,
   context: ChannelContext,
   options: SlackOptions = {},

@@ -6,7 +6,7 @@ import type { TeamsCloudAdapter } from './cloud-adapter';
 import { isLoopbackServiceUrl } from './loopback';
 
 /** Where the chosen team channel's conversation reference is kept (shared by replicas through the store). */
-export const ESCALATION_CHANNEL_KEY = 'teams:escalation-channel';
+const ESCALATION_CHANNEL_KEY = 'teams:escalation-channel';
 /** Kept until another channel is chosen: ten years. */
 const TEN_YEARS_SECONDS = 10 * 365 * 24 * 60 * 60;
 const COMMAND = 'use this channel for escalations';
@@ -33,7 +33,7 @@ export async function rememberEscalationChannel(context: TurnContext, store: Ref
   await store.set(ESCALATION_CHANNEL_KEY, channel, TEN_YEARS_SECONDS);
 }
 
-export interface TeamsSinkOptions {
+interface TeamsSinkOptions {
   adapter: TeamsCloudAdapter;
   appId: string | undefined;
   store: ReferenceStore;

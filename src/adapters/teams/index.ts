@@ -30,7 +30,7 @@ export function teamsSetup(env: Env): ChannelSetup {
 }
 
 /** The Teams channel: one CloudAdapter and the `/api/messages` route on the shared server. */
-export async function createTeamsChannel(context: ChannelContext, config: TeamsConfig): Promise<Channel> {
+async function createTeamsChannel(context: ChannelContext, config: TeamsConfig): Promise<Channel> {
   const logger = (context.logger ?? createLogger(context.env)).child({ channel: 'teams' });
   const adapter = new TeamsCloudAdapter(config);
   const helpContact = fallbackContact(context.index.kb.contacts);

@@ -13,7 +13,7 @@ const fixes: Record<string, string> = {
 };
 
 /** The web chat's settings: where the server listens and whether the page is wanted there. */
-export type WebConfig = z.infer<typeof schema>;
+type WebConfig = z.infer<typeof schema>;
 
 /** Reads HOST, PORT and WEB_CHAT; a wrong WEB_CHAT throws a ConfigError naming it and the fix. */
 export function loadWebConfig(env: Env): WebConfig {

@@ -26,7 +26,7 @@ const fixes: Record<string, string> = {
 };
 
 /** The analytics settings from the environment. */
-export type AnalyticsConfig = z.infer<typeof schema> & { dataDir: string };
+type AnalyticsConfig = z.infer<typeof schema> & { dataDir: string };
 
 export function loadAnalyticsConfig(env: Env): AnalyticsConfig {
   const config = parseEnv(schema, env, fixes);
@@ -51,7 +51,7 @@ export async function openAnalyticsStore(
 }
 
 /** An analytics store, its Redis client when it has one, and how to close both. */
-export interface OpenedStore {
+interface OpenedStore {
   store: AnalyticsStore;
   redis?: Redis;
   close(): Promise<void>;

@@ -4,7 +4,7 @@ import { retentionCutoff, type AnalyticsStore } from './analytics-store';
 import { toAnalyticsEvent } from './to-event';
 
 /** What the analytics recorder needs. */
-export interface RecorderOptions {
+interface RecorderOptions {
   store: AnalyticsStore;
   /** Secret salt for hashing user and conversation ids. */
   salt: string;

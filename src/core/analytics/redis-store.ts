@@ -4,7 +4,7 @@ import { parseEvent } from './event';
 import { createSalt } from './hash-id';
 
 /** Options for the Redis analytics store. */
-export interface RedisAnalyticsOptions {
+interface RedisAnalyticsOptions {
   /** A connected client; its owner closes it. */
   redis: Redis;
   /** Prefix of every key, e.g. "guidebot:" (tests use a unique one). */

@@ -6,7 +6,7 @@ import { renderReportCsv } from './render-report-csv';
 import { renderReportText } from './render-report';
 
 /** What `guidebot report` was asked for. */
-export interface ReportRequest {
+interface ReportRequest {
   period: { since: Date; until: Date };
   format: 'text' | 'json' | 'csv';
   env: Env;

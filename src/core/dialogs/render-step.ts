@@ -85,7 +85,7 @@ export function outcomeReply(dialog: Dialog, state: DialogState, outcomeId: stri
 }
 
 /** The notes an answer adds: the chosen option's, or the free-text branch's. */
-export function noteIdsOf(dialog: Dialog, stepId: string, optionId: string): string[] {
+function noteIdsOf(dialog: Dialog, stepId: string, optionId: string): string[] {
   const step = dialog.steps.get(stepId);
   if (!step) return [];
   const option = step.options.find((o) => o.id === optionId);

@@ -14,7 +14,7 @@ export type Resolved =
 // A typed answer may carry a few words after "yes" or "no" ("yes it is", "no, not yet").
 const MAX_TRAILING_WORDS = 3;
 // Free text answers are short facts (a date, a site): longer text is cut, and never kept after the dialog.
-export const MAX_FREE_TEXT = 200;
+const MAX_FREE_TEXT = 200;
 
 /** The choices a step shows, in order: its options, then Back (after the first answer) and Cancel. */
 export function stepChoices(dialog: Dialog, step: DialogStep, answered: number): Choice[] {

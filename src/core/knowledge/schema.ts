@@ -24,7 +24,7 @@ export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 const sectionId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a section id like b-approvals');
 
-export const contactSchema = z
+const contactSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/, 'must be lowercase letters, digits and dashes'),
     name: z.string().min(1),

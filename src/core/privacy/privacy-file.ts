@@ -25,7 +25,7 @@ function wording(allowed: string[], required: string[] = []) {
 const kindName = z.string().trim().min(1);
 
 /** knowledge/privacy.yaml: the bot's privacy wording and the contact details that are not personal. */
-export const privacyFileSchema = z
+const privacyFileSchema = z
   .object({
     collectionNotice: wording(['retentionDays'], ['retentionDays']),
     personalInformationReminder: wording(['found']),
@@ -55,7 +55,7 @@ export const privacyFileSchema = z
 /** The validated contents of knowledge/privacy.yaml. */
 export type PrivacyKnowledge = z.infer<typeof privacyFileSchema>;
 
-export const PRIVACY_FILE = 'privacy.yaml';
+const PRIVACY_FILE = 'privacy.yaml';
 
 /** Reads and validates privacy.yaml from a knowledge folder; a bad file names the file, place and reason. */
 export function loadPrivacyKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): PrivacyKnowledge {

@@ -116,7 +116,7 @@ function plain(state: ConversationState, replies: Reply[]): TurnResult {
 }
 
 /** Remembers the text as the last question (for "did you mean" choices and escalation summaries). */
-export function withQuestion(ctx: TurnContext, result: TurnResult, text: string, asked: boolean): TurnResult {
+function withQuestion(ctx: TurnContext, result: TurnResult, text: string, asked: boolean): TurnResult {
   if (!asked || !text) return result;
   const answered = result.replies.find((r) => r.kind === 'answer' || r.kind === 'fallback');
   const lastReply = replyLine(ctx.index.kb.messages.escalation, answered);

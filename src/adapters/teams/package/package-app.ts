@@ -9,14 +9,14 @@ import { validateManifest } from './validate-manifest';
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 
 /** Where the manifest lives and where the zip goes. */
-export interface PackageOptions {
+interface PackageOptions {
   env: Env;
   manifestDir?: string;
   outFile?: string;
 }
 
 /** The manifest or its icons cannot be packaged: every problem found, one per line. */
-export class TeamsPackageError extends Error {
+class TeamsPackageError extends Error {
   constructor(readonly problems: string[]) {
     super(`Teams app package not written:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'TeamsPackageError';
