@@ -66,25 +66,3 @@ export async function packageTeamsApp(
   writeFileSync(outFile, zipSync(files, { level: 9 }));
   return { outFile, files: Object.keys(files) };
 }
-
-// `npm run package:teams [-- --out file.zip] [--manifest-dir dir]`
-if (require.main === module) {
-  const flag = (name: string) => {
-    const at = process.argv.indexOf(name);
-    const value = at > 0 ? process.argv[at + 1] : undefined;
-    return value ? path.resolve(value) : undefined;
-  };
-  const outFile = flag('--out');
-  const manifestDir = flag('--manifest-dir');
-  packageTeamsApp({
-    env: process.env,
-    ...(outFile && { outFile }),
-    ...(manifestDir && { manifestDir }),
-  }).then(
-    ({ outFile: written, files }) => process.stdout.write(`wrote ${written} (${files.join(', ')})\n`),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
