@@ -11,7 +11,7 @@ import { cleanText } from './search/text';
 import type { SearchIndex } from './search/search-index';
 import { matchSmalltalk } from './smalltalk';
 import { statelessWhenDown, whileStoreDown } from './stateless-fallback';
-import type { ConversationStore } from './state/conversation-store';
+import type { StateStore } from './state/conversation-store';
 import type { TurnObserver } from './turn-event';
 import type { Inbound, Reply } from './types';
 
@@ -29,7 +29,7 @@ export interface Bot {
 
 interface BotOptions {
   index: SearchIndex;
-  store: ConversationStore<ConversationState>;
+  store: StateStore<ConversationState>;
   /** Idle time after which a conversation, and any dialog in it, is forgotten. */
   conversationTtlSeconds?: number;
   /** Told about every turn after it is answered (analytics, metrics). */

@@ -7,7 +7,7 @@ import { loadPrivacyKnowledge, type PrivacyKnowledge } from './privacy/privacy-f
 import { withPrivacy } from './privacy/with-privacy';
 import { loadOrBuildIndex, type LoadedIndex } from './search/index-file';
 import type { SearchIndex } from './search/search-index';
-import type { ConversationStore } from './state/conversation-store';
+import type { ClaimStore, StateStore } from './state/conversation-store';
 import { createMemoryStore } from './state/memory-store';
 import type { TurnObserver } from './turn-event';
 
@@ -33,7 +33,8 @@ interface LoadBotOptions {
   /** Knowledge already loaded (the server loads it first: analytics need its allow-list); else read from knowledgeDir. */
   knowledge?: LoadedKnowledge;
   indexPath?: string;
-  store?: ConversationStore<ConversationState>;
+  /** Conversation state, and the claim that gives the collection notice once (default: in memory). */
+  store?: StateStore<ConversationState> & ClaimStore;
   conversationTtlSeconds?: number;
   /** Told about every turn, with the question already redacted (analytics, metrics). */
   observe?: TurnObserver;
@@ -47,7 +48,6 @@ export interface LoadedBot {
   bot: Bot;
   index: SearchIndex;
   indexSource: LoadedIndex['source'];
-  store: ConversationStore<ConversationState>;
 }
 
 /**
@@ -67,5 +67,5 @@ export function loadBot(options: LoadBotOptions = {}): LoadedBot {
   });
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const bot = withPrivacy(core, privacy, { store, kb, retentionDays });
-  return { bot, index, indexSource: source, store };
+  return { bot, index, indexSource: source };
 }

@@ -1,7 +1,7 @@
 import { GuidebotError } from './errors';
 import type { MessagesFile } from './knowledge/schema';
 import { said } from './dialogs/phrase-words';
-import type { ConversationStore, StoreUpdate } from './state/conversation-store';
+import type { StateStore, StoreUpdate } from './state/conversation-store';
 import { simpleReply } from './turns/simple-replies';
 import type { Inbound, Reply } from './types';
 
@@ -11,7 +11,7 @@ import type { Inbound, Reply } from './types';
  * Any other error passes through.
  */
 export function statelessWhenDown<T, R>(
-  store: ConversationStore<T>,
+  store: Pick<StateStore<T>, 'update'>,
   whileDown: (stateless: R) => R,
 ): (
   key: string,

@@ -1,6 +1,6 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import type { EscalationSink } from '../../core/escalation-sink';
-import type { ConversationStore } from '../../core/state/conversation-store';
+import type { StateStore } from '../../core/state/conversation-store';
 import { words } from '../../core/search/text';
 import type { TeamsCloudAdapter } from './cloud-adapter';
 import { isLoopbackServiceUrl } from './loopback';
@@ -11,7 +11,7 @@ const ESCALATION_CHANNEL_KEY = 'teams:escalation-channel';
 const TEN_YEARS_SECONDS = 10 * 365 * 24 * 60 * 60;
 const COMMAND = 'use this channel for escalations';
 
-type ReferenceStore = Pick<ConversationStore<unknown>, 'get' | 'set'>;
+type ReferenceStore = Pick<StateStore<unknown>, 'get' | 'set'>;
 
 /** True for "@GuideBot use this channel for escalations" in a team channel (case and punctuation ignored). */
 export function isEscalationCommand(context: TurnContext, text: string | undefined): boolean {

@@ -1,6 +1,6 @@
 import type { Bot } from '../bot';
 import type { ContactsFile } from '../knowledge/schema';
-import type { ConversationStore } from '../state/conversation-store';
+import type { ClaimStore } from '../state/conversation-store';
 import { cleanText } from '../search/text';
 import { simpleReply } from '../turns/simple-replies';
 import type { Reply } from '../types';
@@ -13,7 +13,7 @@ import { fillWording, type PrivacyKnowledge } from './privacy-file';
 /** What withPrivacy needs besides the bot and privacy.yaml. */
 export interface PrivacyOptions {
   /** Remembers which conversations have seen the collection notice (the conversation store's claim). */
-  store: Pick<ConversationStore<unknown>, 'claim'>;
+  store: ClaimStore;
   /** The knowledge base: the review-by date, and the published numbers in contacts.yaml. */
   kb: { guideline: { meta: { reviewBy: string | null } }; contacts: Pick<ContactsFile, 'contacts'> };
   /** How long analytics keep a question (said in the notice; a conversation is re-noticed after it). */
