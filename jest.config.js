@@ -8,4 +8,5 @@ module.exports = {
   transform: { '^.+\\.ts$': 'ts-jest' },
   // Tests that run the CLI run dist/: rebuild it first when src/ has changed since it was built.
   globalSetup: '<rootDir>/test/helpers/build-if-stale.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/temporary-cwd.ts'],
 };
