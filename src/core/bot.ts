@@ -12,7 +12,7 @@ import { cleanText } from './search/text';
 import type { SearchIndex } from './search/search-index';
 import { matchSmalltalk } from './smalltalk';
 import { statelessWhenDown, whileStoreDown } from './stateless-fallback';
-import type { ConversationStore } from './state/conversation-store';
+import type { StateStore } from './state/conversation-store';
 import type { TurnObserver } from './turn-event';
 import type { Inbound, Reply } from './types';
 
@@ -28,9 +28,9 @@ export interface Bot {
   welcome(): Reply;
 }
 
-export interface BotOptions {
+interface BotOptions {
   index: SearchIndex;
-  store: ConversationStore<ConversationState>;
+  store: StateStore<ConversationState>;
   /** Idle time after which a conversation, and any dialog in it, is forgotten. */
   conversationTtlSeconds?: number;
   /** Told about every turn after it is answered (analytics, metrics). */

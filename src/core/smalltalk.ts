@@ -2,7 +2,7 @@ import type { MessagesFile } from './knowledge/schema';
 import { saidPhrase } from './dialogs/phrase-words';
 import { words } from './search/text';
 
-export interface Smalltalk {
+interface Smalltalk {
   id: string;
   reply: string;
 }

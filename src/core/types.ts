@@ -81,7 +81,7 @@ export interface Reply {
 }
 
 /** Where a reply stands in a guided dialog. */
-export interface DialogProgress {
+interface DialogProgress {
   id: string;
   title: string;
   /** True on the outcome (or cancel): the card stops changing after this. */

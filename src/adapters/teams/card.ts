@@ -4,7 +4,7 @@ import { LABELS } from './labels';
 import type { SubmitData } from './to-inbound';
 
 /** An Adaptive Card element as JSON (the card schema is wide; we build a small, known subset). */
-export type CardElement = Record<string, unknown>;
+type CardElement = Record<string, unknown>;
 
 /** A part of a reply: its card elements and the same content as plain text. */
 export interface Block {
@@ -19,7 +19,7 @@ export function textBlock(text: string, extra: CardElement = {}): CardElement {
   return { type: 'TextBlock', text, wrap: true, ...extra };
 }
 
-export function citationLine(citation: Citation): string {
+function citationLine(citation: Citation): string {
   return `${citation.label} · ${citation.documentTitle} (${citation.version})`;
 }
 
@@ -48,12 +48,12 @@ export function sourcesBlock(citations: Citation[]): Block {
   };
 }
 
-export function submitData(choice: Choice, dialog?: string): SubmitData {
+function submitData(choice: Choice, dialog?: string): SubmitData {
   return { guidebot: { choice: choice.id, ...(dialog && { dialog }) } };
 }
 
 /** Choices as rows of Action.Submit buttons; the button data comes back as `activity.value`. */
-export function buttonRows(choices: Choice[], dialog?: string): CardElement[] {
+function buttonRows(choices: Choice[], dialog?: string): CardElement[] {
   const rows: CardElement[] = [];
   for (let i = 0; i < choices.length; i += BUTTONS_PER_ROW) {
     rows.push({

@@ -18,7 +18,7 @@ export const MESSAGE_BUDGET_BYTES = 80 * 1024;
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /** The dialog a reply's buttons belong to, while the dialog is still going. */
-export function openDialogId(reply: Reply): string | undefined {
+function openDialogId(reply: Reply): string | undefined {
   return reply.dialog && !reply.dialog.ended ? reply.dialog.id : undefined;
 }
 
@@ -152,7 +152,7 @@ export function byteSize(activity: Partial<Activity>): number {
 }
 
 /** Splits text into pieces of at most `max` characters, at paragraph, sentence or word ends when it can. */
-export function splitText(text: string, max: number): string[] {
+function splitText(text: string, max: number): string[] {
   const pieces: string[] = [];
   let rest = text;
   while (rest.length > max) {

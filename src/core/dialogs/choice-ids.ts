@@ -11,7 +11,7 @@ export const choiceIds = {
 };
 
 /** What a dialog choice id says, or undefined for ids that are not a dialog's. */
-export type ParsedChoice =
+type ParsedChoice =
   | { type: 'answer'; dialog: string; step: string; option: string }
   | { type: 'control'; dialog: string; control: Control }
   | { type: 'start'; dialog: string; step?: string }

@@ -5,9 +5,9 @@ import type { Dialog, DialogAnswer, DialogInput, DialogState, StepStatus } from 
 import { choiceIds } from './choice-ids';
 
 /** The option id a free-text answer is recorded under. */
-export const FREE_TEXT = 'text';
+const FREE_TEXT = 'text';
 
-export interface StepResult {
+interface StepResult {
   /** The state to keep; undefined once the dialog has ended (nothing of it is kept, free text included). */
   state: DialogState | undefined;
   replies: Reply[];

@@ -15,7 +15,7 @@ export interface StartMatch {
  * dialog's topic ("can I post a photo I found in a newspaper?") would start it instead of being answered;
  * those get the answer with a "walk me through" choice. Checked on the development set (npm run eval).
  */
-export const MIN_START_COVERAGE = 0.75;
+const MIN_START_COVERAGE = 0.75;
 
 interface KeyedConcept {
   keys: string[];

@@ -1,7 +1,7 @@
 import type { Choice } from '../types';
 import { isStopWord, stem, words } from '../search/text';
 import { choiceIds, type Control } from './choice-ids';
-import { saidPhrase } from './phrase-words';
+import { said, saidPhrase } from './phrase-words';
 import { NOT_SURE } from './compile-dialog';
 import type { Dialog, DialogOption, DialogStep } from './types';
 
@@ -14,9 +14,7 @@ export type Resolved =
 // A typed answer may carry a few words after "yes" or "no" ("yes it is", "no, not yet").
 const MAX_TRAILING_WORDS = 3;
 // Free text answers are short facts (a date, a site): longer text is cut, and never kept after the dialog.
-export const MAX_FREE_TEXT = 200;
-
-const said = (text: string): string => words(text).join(' ');
+const MAX_FREE_TEXT = 200;
 
 /** The choices a step shows, in order: its options, then Back (after the first answer) and Cancel. */
 export function stepChoices(dialog: Dialog, step: DialogStep, answered: number): Choice[] {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadDialogs } from '../dialogs/load-dialogs';
 import type { Dialog } from '../dialogs/types';
@@ -16,7 +16,7 @@ import {
   type QuestionsFile,
   type SynonymsFile,
 } from './schema';
-import { formatPath, parseYamlFile, yamlPlace } from './yaml-file';
+import { formatPath, parseYamlFile, readKnowledgeFile, yamlPlace } from './yaml-file';
 
 /** Everything in knowledge/, validated and cross-checked. */
 export interface KnowledgeBase {
@@ -40,17 +40,7 @@ export function loadKnowledge(dir = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
   const read = (name: string, optional = false): string | undefined => {
     const file = path.join(dir, name);
     if (optional && !existsSync(file)) return undefined;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (cause) {
-      const code = (cause as NodeJS.ErrnoException).code;
-      const reason =
-        code === 'ENOENT'
-          ? 'is missing: every knowledge folder needs this file'
-          : `cannot be read (${code ?? cause})`;
-      throw new KnowledgeFileError(file, '', reason, { cause });
-    }
+    const text = readKnowledgeFile(file, 'every knowledge folder needs this file');
     hash.update(`${name}\0${text}\0`);
     return text;
   };

@@ -37,7 +37,7 @@ const phoneSchema = z
     path: ['tel'],
   });
 
-export const contactSchema = z
+const contactSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/, 'must be lowercase letters, digits and dashes'),
     name: z.string().min(1),

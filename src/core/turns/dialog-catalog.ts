@@ -2,7 +2,7 @@ import { choiceIds } from '../dialogs/choice-ids';
 import { createStartMatcher, type StartMatch } from '../dialogs/match-start';
 import type { Dialog } from '../dialogs/types';
 import type { SearchIndex } from '../search/search-index';
-import { words } from '../search/text';
+import { said } from '../dialogs/phrase-words';
 import type { Choice, Citation } from '../types';
 
 // An answer offers at most this many dialogs, so its choices stay short.
@@ -23,8 +23,6 @@ export interface DialogCatalog {
   /** Every dialog as a start choice. */
   startChoices(): Choice[];
 }
-
-const said = (text: string): string => words(text).join(' ');
 
 /** `recentMessages`: how many messages' start-phrase analyses to remember (0: none). */
 export function createDialogCatalog(index: SearchIndex, recentMessages = 0): DialogCatalog {

@@ -1,10 +1,10 @@
-import { toContact } from '../dialogs/compile-point';
+import { fallbackContact } from '../knowledge/reply-sources';
 import { phraseWords } from '../dialogs/phrase-words';
 import type { EscalationMessages } from '../dialogs/messages-schema';
 import type { Dialog, DialogState } from '../dialogs/types';
 import type { SearchIndex } from '../search/search-index';
 import { isStopWord, words } from '../search/text';
-import type { Choice, Contact, Reply } from '../types';
+import type { Choice, Reply } from '../types';
 import { simpleReply } from './simple-replies';
 
 export const ESCALATION_CHOICES = { send: 'escalation:send', dontSend: 'escalation:dont-send' } as const;
@@ -28,12 +28,6 @@ export function askForPerson(messages: EscalationMessages, text: string): { topi
     }
   }
   return undefined;
-}
-
-/** The contact every escalation goes to (contacts.yaml `fallback`: the Citizen Engagement team). */
-export function escalationContact(index: SearchIndex): Contact {
-  const { contacts, fallback } = index.kb.contacts;
-  return toContact(contacts.find((c) => c.id === fallback)!);
 }
 
 /** The bot's reply to a question, in one line for the summary: the sections it quoted, or none found. */
@@ -90,7 +84,7 @@ export function withEscalationOffer(index: SearchIndex, reply: Reply, summary: s
     ...reply,
     choices: [...reply.choices, ...consent],
     text: `${reply.text}\n\n${m.summaryLead}\n${summary}\n\n${list}`,
-    escalation: { contact: escalationContact(index), summary, consentChoices: consent },
+    escalation: { contact: fallbackContact(index.kb.contacts), summary, consentChoices: consent },
   };
 }
 
@@ -101,7 +95,7 @@ export function escalationReply(
   options: { extra: Choice[]; sensitive: boolean },
 ): Reply {
   const m = index.kb.messages.escalation;
-  const contact = escalationContact(index);
+  const contact = fallbackContact(index.kb.contacts);
   const consent = consentChoices(m);
   const reply = simpleReply(`${m.intro}\n\n${m.summaryLead}\n${summary}`, {
     kind: 'fallback',

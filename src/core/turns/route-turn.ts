@@ -1,8 +1,7 @@
 import { sectionReply } from '../answer';
 import { resolveChoice } from '../choices';
 import { parseChoiceId } from '../dialogs/choice-ids';
-import { saidPhrase } from '../dialogs/phrase-words';
-import { words } from '../search/text';
+import { said, saidPhrase } from '../dialogs/phrase-words';
 import { looksLikeSmalltalk, matchSmalltalk } from '../smalltalk';
 import type { Inbound, Reply } from '../types';
 import {
@@ -20,8 +19,6 @@ import { escalate, offerOnFallback, onEscalationChoice } from './escalation-turn
 import { decorateAnswer, simpleReply } from './simple-replies';
 import { nextState, type ConversationState, type TurnContext, type TurnResult } from './turn-result';
 import { textInDialog } from './text-in-dialog';
-
-const said = (text: string): string => words(text).join(' ');
 
 /**
  * Decides what one turn means, in order: a clicked choice (feedback, escalation consent, dialog, section);
@@ -131,7 +128,7 @@ function plain(state: ConversationState, replies: Reply[]): TurnResult {
 }
 
 /** Remembers the text as the last question (for "did you mean" choices and escalation summaries). */
-export function withQuestion(ctx: TurnContext, result: TurnResult, text: string, asked: boolean): TurnResult {
+function withQuestion(ctx: TurnContext, result: TurnResult, text: string, asked: boolean): TurnResult {
   if (!asked || !text) return result;
   const answered = result.replies.find((r) => r.kind === 'answer' || r.kind === 'fallback');
   const lastReply = replyLine(ctx.index.kb.messages.escalation, answered);

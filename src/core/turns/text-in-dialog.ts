@@ -1,12 +1,9 @@
-import { saidPhrase } from '../dialogs/phrase-words';
+import { said, saidPhrase } from '../dialogs/phrase-words';
 import type { Dialog } from '../dialogs/types';
-import { words } from '../search/text';
 import { listReply, resumeChoice, runDialog, startDialog, withChoices } from './dialog-turns';
 import { withUrgentLead } from './dialog-followups';
 import { decorateAnswer, simpleReply } from './simple-replies';
 import { nextState, type ConversationState, type TurnContext, type TurnResult } from './turn-result';
-
-const said = (text: string): string => words(text).join(' ');
 
 // How a typed question starts: "who do I call", "what should I do", "can I ...". Free-text answers ("when I
 // logged in", "yesterday") do not start this way.
