@@ -4,6 +4,10 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // Each run gets its own temporary folder, data folder and Redis key prefix, removed at the end.
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  setupFiles: ['<rootDir>/test/setup/in-run-dir.ts'],
   // ts-jest type-checks in `npm run typecheck`; here it only transpiles, which keeps the suite fast.
   transform: { '^.+\\.ts$': 'ts-jest' },
 };

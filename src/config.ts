@@ -4,12 +4,19 @@ import { ConfigError } from './core/errors';
 /** The environment as the process sees it; passed in so tests never patch `process.env`. */
 export type Env = Record<string, string | undefined>;
 
+/** Put before every Redis key, so that deployments (or test runs) can share one Redis without meeting. */
+export const redisKeyPrefix = {
+  schema: z.string().min(1).max(100).default('guidebot:'),
+  fix: 'Set it to a short text such as guidebot-staging: (at most 100 characters), or leave it unset.',
+};
+
 const baseSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   // Loopback unless the operator says otherwise: the local web chat must not be reachable from the network.
   HOST: z.string().min(1).default('127.0.0.1'),
   NODE_ENV: z.string().optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_KEY_PREFIX: redisKeyPrefix.schema,
   CONVERSATION_TTL_MINUTES: z.coerce
     .number()
     .positive()
@@ -23,6 +30,7 @@ const fixes: Record<string, string> = {
   PORT: 'Set it to a port number from 0 to 65535, or leave it unset for 3978.',
   HOST: 'Set it to an address to listen on, or leave it unset for 127.0.0.1 (this machine only).',
   REDIS_URL: 'Set it to a redis:// or rediss:// URL such as redis://127.0.0.1:6379, or leave it unset.',
+  REDIS_KEY_PREFIX: redisKeyPrefix.fix,
   CONVERSATION_TTL_MINUTES: 'Set it to a number of minutes (at most 1440), or leave it unset for 30.',
 };
 

@@ -50,10 +50,11 @@ describe('Redis analytics store', () => {
 
   it('is used when REDIS_URL is set, and holds no personal information', async () => {
     const dataDir = makeTempDir('redis-data');
-    const analytics = await openAnalytics(
-      { REDIS_URL, GUIDEBOT_DATA_DIR: dataDir },
-      { redisPrefix: `${prefix}o:` },
-    );
+    const analytics = await openAnalytics({
+      REDIS_URL,
+      REDIS_KEY_PREFIX: `${prefix}o:`,
+      GUIDEBOT_DATA_DIR: dataDir,
+    });
     const bot = createRecordedBot(analytics.store);
     await bot.handle({
       channel: 'teams',

@@ -2,7 +2,7 @@ import { ConfigError } from '../../../src/core/errors';
 import { createStore } from '../../../src/server/create-store';
 import { createLogger } from '../../../src/server/logger';
 import { startServer } from '../../../src/server/serve';
-import { deleteKeys, freePort, REDIS_URL, uniquePrefix } from './redis-helpers';
+import { deleteKeys, freePort, keysUnder, REDIS_URL, uniquePrefix } from './redis-helpers';
 
 const prefix = uniquePrefix('create-store');
 afterAll(() => deleteKeys(prefix));
@@ -48,7 +48,7 @@ describe('createStore', () => {
     expect(message).not.toContain('s3cret');
   });
 
-  it('the server refuses to start on an unreachable REDIS_URL, and starts and stops cleanly on a good one', async () => {
+  it('the server refuses to start on an unreachable REDIS_URL, and starts and stops cleanly on a good one, its keys under REDIS_KEY_PREFIX', async () => {
     const port = await freePort();
     const env = { PORT: '0' };
     await expect(
@@ -59,12 +59,13 @@ describe('createStore', () => {
       }),
     ).rejects.toMatchObject({ variable: 'REDIS_URL' });
     const running = await startServer({
-      env: { ...env, REDIS_URL },
+      env: { ...env, REDIS_URL, REDIS_KEY_PREFIX: `${prefix}server:` },
       logger: silentLogger,
       setups: [],
     });
     const health = await fetch(`${running.url}/healthz`);
     expect(health.status).toBe(200);
     await running.close();
+    expect(await keysUnder(`${prefix}server:`)).toContain(`${prefix}server:analytics:salt`);
   });
 });
