@@ -160,7 +160,10 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof GuidebotError) process.stderr.write(`guidebot: cannot start: ${error.message}\n`);
+    if (error instanceof GuidebotError)
+      process.stderr.write(
+        `guidebot: ${error.code === 'EVAL_FILE_INVALID' ? '' : 'cannot start: '}${error.message}\n`,
+      );
     else
       process.stderr.write(
         `guidebot: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

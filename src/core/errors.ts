@@ -1,6 +1,11 @@
 /** Every error the core raises: a stable code, a message that says how to fix it, and the cause. */
 export type ErrorCode =
-  'KNOWLEDGE_INVALID' | 'CONFIG_INVALID' | 'INDEX_UNREADABLE' | 'REQUEST_INVALID' | 'STORE_UNAVAILABLE';
+  | 'KNOWLEDGE_INVALID'
+  | 'CONFIG_INVALID'
+  | 'INDEX_UNREADABLE'
+  | 'REQUEST_INVALID'
+  | 'STORE_UNAVAILABLE'
+  | 'EVAL_FILE_INVALID';
 
 export class GuidebotError extends Error {
   constructor(

@@ -71,4 +71,40 @@ describe('guidebot knowledge check', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^FAIL answers fell below the floor: 0\.0% < \d+\.\d%$/m);
   });
+
+  it('fails, and says so, when the evaluation file is missing: the quality check is never skipped', () => {
+    const missing = path.join(makeTempDir('eval'), 'nowhere.jsonl');
+    const result = check(undefined, '--file', missing);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(
+      `FAIL eval not run: ${missing}: no such evaluation file. Name one with --file (one JSON question a line).`,
+    );
+    expect(result.stdout).not.toContain('skip');
+  });
+});
+
+describe('guidebot eval', () => {
+  it('scores the development set kept in the repository', () => {
+    const result = runCli(['eval']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^answers: +\d+\.\d% of \d+ in-scope questions/m);
+  });
+
+  it('names a missing file in one line, without a stack trace', () => {
+    const missing = path.join(makeTempDir('eval'), 'nowhere.jsonl');
+    const result = runCli(['eval', '--file', missing]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `guidebot: ${missing}: no such evaluation file. Name one with --file (one JSON question a line).\n`,
+    );
+  });
+
+  it('names the line that is not JSON', () => {
+    const file = path.join(makeTempDir('eval'), 'broken.jsonl');
+    writeFileSync(file, '{"id":"x1","q":"do I need a PIA?","expect":"fallback"}\n{"id": oops\n');
+    const result = runCli(['eval', '--file', file]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`guidebot: ${file}:2: not a JSON object\n`);
+  });
 });
