@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { askEachLine, askOnce, chatInteractive, chatJson } from './adapters/console';
 import { GuidebotError } from './core/errors';
@@ -24,6 +26,7 @@ Usage:
   guidebot report [--days N | --since DATE [--until DATE]] [--json | --csv]
                                what staff asked and what went unanswered (default: the last 30 days)
   guidebot help                this text
+  guidebot --version           the version
 
 Environment: GUIDEBOT_KNOWLEDGE_DIR (default ./knowledge), GUIDEBOT_INDEX_PATH (default dist/knowledge-index.json),
 GUIDEBOT_DATA_DIR (analytics, default ./.guidebot-data), ANALYTICS_RETENTION_DAYS (default 90), ANALYTICS_SALT, REDIS_URL.`;
@@ -40,8 +43,13 @@ async function main(argv: string[]): Promise<number> {
       since: { type: 'string' },
       until: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean' },
     },
   });
+  if (values.version) {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
   const [command, ...rest] = positionals;
   const paths = {
     knowledgeDir: process.env.GUIDEBOT_KNOWLEDGE_DIR,
@@ -87,8 +95,12 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'serve': {
       // The server, Slack, Teams, Redis and metrics load only for the commands that use them: `ask` starts fast.
-      const { startServer } = await import('./server/serve.js');
+      const [{ startServer }, { startedLine }] = await Promise.all([
+        import('./server/serve.js'),
+        import('./server/started-line.js'),
+      ]);
       const running = await startServer({ env: process.env });
+      process.stdout.write(`${startedLine(running.url, running.channels)}\n`);
       await new Promise<void>((resolve) => {
         // The first signal drains gracefully (bounded by SHUTDOWN_TIMEOUT_SECONDS); a second one quits now.
         const quit = (): never => process.exit(1);
@@ -150,6 +162,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+function packageVersion(): string {
+  const file = path.resolve(__dirname, '../package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
 function usageError(message: string): number {
   process.stderr.write(`guidebot: ${message}\n\n${USAGE}\n`);
   return 2;
@@ -160,6 +177,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      process.exitCode = usageError((error as Error).message.split('. ')[0] ?? 'bad arguments');
+      return;
+    }
     if (error instanceof GuidebotError)
       process.stderr.write(
         `guidebot: ${error.code === 'EVAL_FILE_INVALID' ? '' : 'cannot start: '}${error.message}\n`,

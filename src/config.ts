@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './core/errors';
+import { plainIssue } from './plain-issue';
 
 /** The environment as the process sees it; passed in so tests never patch `process.env`. */
 export type Env = Record<string, string | undefined>;
@@ -41,7 +42,10 @@ export function loadConfig(env: Env): BaseConfig {
   return parseEnv(baseSchema, env, fixes);
 }
 
-/** Parses `env` with `schema`; the first problem becomes a ConfigError naming the variable and the fix. */
+/**
+ * Parses `env` with `schema`. Every wrong variable becomes a ConfigError naming it, what is wrong in plain
+ * words and the fix; several are thrown as one (ConfigError.combine), so that each is reported once.
+ */
 export function parseEnv<S extends z.ZodType>(
   schema: S,
   env: Env,
@@ -52,7 +56,12 @@ export function parseEnv<S extends z.ZodType>(
   );
   const parsed = schema.safeParse(present);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const variable = String(issue?.path[0] ?? 'environment');
-  throw new ConfigError(variable, issue?.message ?? 'is invalid', fixHints[variable] ?? 'Check its value.');
+  const byVariable = new Map<string, ConfigError>();
+  for (const issue of parsed.error.issues) {
+    const variable = String(issue.path[0] ?? 'environment');
+    if (byVariable.has(variable)) continue;
+    const reason = plainIssue(issue, present[variable]);
+    byVariable.set(variable, new ConfigError(variable, reason, fixHints[variable] ?? 'Check its value.'));
+  }
+  throw ConfigError.combine([...byVariable.values()]);
 }

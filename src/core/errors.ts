@@ -42,4 +42,18 @@ export class ConfigError extends GuidebotError {
     super('CONFIG_INVALID', `${variable}: ${reason}. ${fix}`, options);
     this.name = 'ConfigError';
   }
+
+  /** Every problem this error stands for: itself, or each one of a combined error. */
+  problems: ConfigError[] = [this];
+
+  /** One error for several problems: it names the first, and its message lists them all, one a line. */
+  static combine(errors: ConfigError[]): ConfigError {
+    const [first, ...rest] = errors.flatMap((error) => error.problems);
+    if (!first) throw new Error('ConfigError.combine needs at least one error');
+    if (!rest.length) return first;
+    const combined = new ConfigError(first.variable, first.reason, first.fix);
+    combined.problems = [first, ...rest];
+    combined.message = combined.problems.map((error) => error.message).join('\n');
+    return combined;
+  }
 }

@@ -1,19 +1,20 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { loadConfig, type Env } from '../config';
+import type { Env } from '../config';
 import type { ConversationState } from '../core/bot';
 import type { ConversationStore } from '../core/state/conversation-store';
 import { openAnalytics } from '../core/analytics/open-analytics';
 import { combineObservers } from '../core/combine-observers';
 import { loadBot } from '../core/load-bot';
 import { loadOperations, renderRateLimitMessage } from '../ops/operations-file';
-import { loadOpsConfig } from '../ops/ops-config';
+import { checkStartup, startupError, type NamedSetup } from '../ops/startup-check';
 import type { Channel, ChannelSetup } from './channel';
 import { CHANNEL_SETUPS } from './channels';
 import { createStore } from './create-store';
 import { createEscalationSinks } from './escalation-sinks';
 import { createSlackEscalationSink } from '../adapters/slack/escalation-sink';
 import { trackInFlight } from './graceful-close';
+import { listen } from './listen';
 import { createHttpServer, healthRoute } from './http-server';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, createMetricsRoute, type Metrics } from './metrics';
@@ -43,7 +44,7 @@ export interface ServeOptions {
   env: Env;
   logger?: Logger;
   /** Channel set-ups to use instead of the registered ones (tests). */
-  setups?: Array<(env: Env) => ChannelSetup>;
+  setups?: NamedSetup[];
   /** A store to use instead of the one REDIS_URL selects (tests). */
   store?: ConversationStore<ConversationState>;
 }
@@ -55,8 +56,10 @@ export async function startServer({
   setups,
   store: givenStore,
 }: ServeOptions): Promise<RunningServer> {
-  const config = loadConfig(env);
-  const ops = loadOpsConfig(env);
+  // The same checks as `guidebot doctor`: every problem at once, before anything is opened.
+  const check = checkStartup(env, setups ?? CHANNEL_SETUPS);
+  const { config, ops } = check;
+  if (check.problems.length || !config || !ops) throw startupError(check.problems);
   const operations = loadOperations(config.GUIDEBOT_KNOWLEDGE_DIR);
   const store =
     givenStore ?? (await createStore(config, { replicaTimeoutMs: ops.REPLICA_TIMEOUT_SECONDS * 1000 }));
@@ -85,7 +88,7 @@ export async function startServer({
   );
   const { bot } = turns;
 
-  const decided = (setups ?? CHANNEL_SETUPS).map((setup) => setup(env));
+  const decided = check.channels;
   const channels: Channel[] = [];
   const channelOf = new Map<Route, string>();
   for (const setup of decided) {
@@ -123,9 +126,10 @@ export async function startServer({
     onError: (error) => logger.error({ err: error }, 'request failed'),
   });
   const closer = trackInFlight(server);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.PORT, config.HOST, resolve);
+  await listen(server, config.PORT, config.HOST).catch(async (error: unknown) => {
+    await store.close();
+    await analytics.close();
+    throw error;
   });
   for (const channel of channels) await channel.start?.();
   const { port } = server.address() as AddressInfo;

@@ -2,6 +2,7 @@ import { ConfigError } from '../../../src/core/errors';
 import { createStore } from '../../../src/server/create-store';
 import { createLogger } from '../../../src/server/logger';
 import { startServer } from '../../../src/server/serve';
+import { testChannel } from '../../server/helpers';
 import { deleteKeys, freePort, keysUnder, REDIS_URL, uniquePrefix } from './redis-helpers';
 
 const prefix = uniquePrefix('create-store');
@@ -55,13 +56,13 @@ describe('createStore', () => {
       startServer({
         env: { ...env, REDIS_URL: `redis://127.0.0.1:${port}` },
         logger: silentLogger,
-        setups: [],
+        setups: [testChannel('test', () => [])],
       }),
     ).rejects.toMatchObject({ variable: 'REDIS_URL' });
     const running = await startServer({
       env: { ...env, REDIS_URL, REDIS_KEY_PREFIX: `${prefix}server:` },
       logger: silentLogger,
-      setups: [],
+      setups: [testChannel('test', () => [])],
     });
     const health = await fetch(`${running.url}/healthz`);
     expect(health.status).toBe(200);
