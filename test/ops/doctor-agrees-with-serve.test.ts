@@ -51,7 +51,7 @@ const cases: Array<[string, () => Env, boolean]> = [
 
 describe('guidebot doctor and serve', () => {
   it.each(cases)('agree with %s', async (_name, makeEnv, starts) => {
-    const env = { PORT: '0', LOG_LEVEL: 'silent', ...makeEnv() };
+    const env: Env = { PORT: '0', LOG_LEVEL: 'silent', ...makeEnv() };
     if (env.SLACK_BOT_TOKEN === 'xoxb-revoked') {
       fake.script('auth.test', { body: { ok: false, error: 'invalid_auth' } });
       fake.script('auth.test', { body: { ok: false, error: 'invalid_auth' } });

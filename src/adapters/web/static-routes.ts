@@ -10,6 +10,7 @@ export const STATIC_DIR = path.resolve(__dirname, '../../../src/adapters/web/sta
 
 const PAGE_FILES = [
   { path: '/', file: 'index.html', type: 'text/html; charset=utf-8' },
+  { path: '/static/render.js', file: 'render.js', type: 'text/javascript; charset=utf-8' },
   { path: '/static/chat.js', file: 'chat.js', type: 'text/javascript; charset=utf-8' },
   { path: '/static/chat.css', file: 'chat.css', type: 'text/css; charset=utf-8' },
   { path: '/static/icon.svg', file: 'icon.svg', type: 'image/svg+xml' },

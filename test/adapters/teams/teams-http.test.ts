@@ -306,7 +306,13 @@ describe('Teams: start-up', () => {
 
   test('an invalid MicrosoftAppType stops start-up, naming the variable and the fix', async () => {
     await expect(
-      startServer({ env: { ...LOCAL_ENV, MicrosoftAppId: '6d2d3a1b-4c5e-4f60-8a7b-9c0d1e2f3a4b', MicrosoftAppType: 'Everyone' } }),
+      startServer({
+        env: {
+          ...LOCAL_ENV,
+          MicrosoftAppId: '6d2d3a1b-4c5e-4f60-8a7b-9c0d1e2f3a4b',
+          MicrosoftAppType: 'Everyone',
+        },
+      }),
     ).rejects.toThrow(/MicrosoftAppType: .*SingleTenant/);
   });
 

@@ -5,7 +5,10 @@ import type { Reply } from '../../../src/core/types';
 import { removeTempDirs } from '../../helpers/knowledge-copy';
 import { findA11yProblems } from './a11y-check';
 import { afterReply, ask, botMessages, launchChromium, openChat, type ChatPage } from './browser';
+import { loadWebWording } from '../../../src/adapters/web/web-wording';
 import { ANSWERABLE, pickQuestion, startTestServer, VAGUE, type TestServer } from './web-server';
+
+const wording = loadWebWording();
 
 // The local web chat end to end: `guidebot serve` with its default channels, driven in headless chromium
 // the way a person uses it (typing, Enter, clicking, the keyboard alone, a phone-sized screen).
@@ -54,9 +57,10 @@ async function expectCited(message: Locator, passages: Reply['passages']): Promi
 
 it('shows the welcome, then answers a typed question (Enter) with quoted passages and citations', async () => {
   const page = await open();
-  const welcome = bot.welcome();
-  const shown = await botMessages(page).first().textContent();
-  for (const paragraph of (welcome.intro ?? welcome.text).split(/\n{2,}/)) expect(shown).toContain(paragraph);
+  const welcome = botMessages(page).first();
+  expect(await welcome.locator('.lead').textContent()).toBe(wording.lead);
+  expect(await texts(welcome.locator('.examples button'))).toEqual(wording.examples);
+  expect(await texts(welcome.locator('.choices button'))).toEqual(bot.welcome().choices.map((c) => c.label));
   await page.locator('#message').click();
   const reply = await ask(page, answered.question);
   expect(await page.locator('#messages > li.mine').last().textContent()).toContain(answered.question);
@@ -70,17 +74,21 @@ it('walks a dialog by clicking (or, with no dialogs offered, a "did you mean" se
   const welcomeChoices = botMessages(page).first().locator('.choices button');
   if ((await welcomeChoices.count()) > 0) {
     // Start the first dialog and click each step's first answer until the dialog shows it has finished.
+    const title = (await welcomeChoices.first().textContent()) ?? '';
     let reply = await afterReply(page, () => welcomeChoices.first().click());
-    const title = (await reply.locator('.dialog-title').textContent()) ?? '';
-    expect(title).not.toBe('');
-    for (let step = 0; step < 20; step += 1) {
-      const shown = (await reply.locator('.dialog-title').textContent()) ?? '';
-      if (shown.endsWith('(finished)')) break;
-      expect(shown).toBe(title);
+    // The title once, in the header with the step; each bubble only says which step it is.
+    let step = 1;
+    for (; step < 20; step += 1) {
+      if ((await reply.locator('.dialog-step').textContent()) === 'Finished') break;
+      expect(await page.locator('#dialog-bar').textContent()).toBe(`${title}: Step ${step}`);
+      expect(await reply.locator('.dialog-step').textContent()).toBe(`Step ${step}`);
+      expect(await reply.textContent()).not.toContain(title);
       const next = reply.locator('.choices button').first();
       reply = await afterReply(page, () => next.click());
     }
-    expect(await reply.locator('.dialog-title').textContent()).toBe(`${title} (finished)`);
+    expect(await page.locator('#dialog-bar').textContent()).toBe(`${title}: Finished`);
+    // Earlier steps' buttons are visibly marked as past.
+    expect(await page.locator('#messages > li.dialog .past-note').count()).toBe(step - 1);
     // The outcome quotes the guideline with citations, like any answer.
     expect(await reply.locator('figure blockquote').count()).toBeGreaterThan(0);
     expect(await reply.locator('figure figcaption cite').count()).toBeGreaterThan(0);
@@ -110,14 +118,9 @@ it('works with the keyboard alone: skip link, Enter to send, Shift+Tab to a choi
     await page.keyboard.press('Enter');
   });
   await fallback.locator('.choices button').first().waitFor();
-  let onChoice = false;
-  for (let i = 0; i < 15 && !onChoice; i += 1) {
-    await page.keyboard.press('Shift+Tab');
-    onChoice = await page.evaluate<boolean>(
-      "!!document.activeElement.closest('#messages > li.fallback .choices') && document.activeElement.tagName === 'BUTTON'",
-    );
-  }
-  expect(onChoice).toBe(true);
+  // One Shift+Tab from the message box reaches the latest message's first choice.
+  await page.keyboard.press('Shift+Tab');
+  expect(await page.evaluate('document.activeElement.textContent')).toBe(vague.reply.choices[0]?.label);
   // The focused button shows a visible focus ring.
   expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
   const reply = await afterReply(page, () => page.keyboard.press('Enter'));

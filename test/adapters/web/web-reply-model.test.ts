@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { createWebChannel } from '../../../src/adapters/web';
+import { loadWebWording } from '../../../src/adapters/web/web-wording';
 import type { Bot } from '../../../src/core/bot';
 import type { Contact, Inbound, Reply } from '../../../src/core/types';
 import { removeTempDirs } from '../../helpers/knowledge-copy';
@@ -80,7 +81,9 @@ beforeAll(async () => {
         // The real bot and knowledge supply the passages and the contact the script shows.
         realPassages = (await pickQuestion(ctx.bot, ANSWERABLE, (r) => r.passages.length > 0)).reply.passages;
         contact = ctx.index.kb.contacts.contacts.find((c) => c.email)!;
-        return createWebChannel({ ...ctx, bot: createScriptedBot() }, true);
+        // As with an escalation destination configured: consent is asked before sending.
+        const escalation = { ...ctx.escalation!, configured: async () => true };
+        return createWebChannel({ ...ctx, bot: createScriptedBot(), escalation }, true, loadWebWording());
       },
     }),
   ]);
@@ -97,14 +100,13 @@ const click = (page: Page, name: string) =>
 
 it('walks a dialog, shows its outcome with citations, feedback and contact, and asks consent before escalating', async () => {
   const { page, problems } = await openChat(context, server.url);
-  expect(await botMessages(page).first().textContent()).toContain('Welcome.');
-
   const step = await click(page, 'Check a post before publishing');
-  expect(await step.locator('.dialog-title').textContent()).toBe('Check a post before publishing');
+  expect(await page.locator('#dialog-bar').textContent()).toBe('Check a post before publishing: Step 1');
   expect(await step.textContent()).toContain('Does the post discuss a matter before the courts?');
 
   const outcome = await click(page, 'Yes');
-  expect(await outcome.locator('.dialog-title').textContent()).toContain('(finished)');
+  expect(await page.locator('#dialog-bar').textContent()).toBe('Check a post before publishing: Finished');
+  expect(await outcome.locator('.dialog-step').textContent()).toBe('Finished');
   expect(await outcome.locator('blockquote').allTextContents()).toEqual(realPassages.map((p) => p.text));
   expect(await outcome.locator('figcaption').first().textContent()).toContain(
     realPassages[0]!.citation.version,
