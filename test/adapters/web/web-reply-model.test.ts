@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createWebChannel } from '../../../src/adapters/web';
 import { loadWebWording } from '../../../src/adapters/web/web-wording';
@@ -18,6 +19,8 @@ let context: BrowserContext;
 let seen: Inbound[];
 let realPassages: Reply['passages'];
 let contact: Contact;
+const RECORD =
+  '# Decision record: Check a post before publishing\n\n- Before the courts? Yes\n- Outcome: Do not post it.\n';
 const summary =
   'Question: can I reply to a comment about [redacted]?\nBot reply: the guideline does not say.';
 
@@ -51,6 +54,8 @@ function createScriptedBot(): Bot {
       citations: realPassages.map((p) => p.citation),
       contacts: [contact],
       feedback: true,
+      // The decision record a dialog outcome carries (Markdown), as the dialogs work adds it.
+      ...({ record: RECORD } as object),
     },
     'feedback:not-helpful': { ...base, kind: 'smalltalk', intro: 'Sorry it did not help.', escalation },
     'escalate:send': { ...base, kind: 'smalltalk', intro: `Sent to ${contact.name}.` },
@@ -112,6 +117,17 @@ it('walks a dialog, shows its outcome with citations, feedback and contact, and 
     realPassages[0]!.citation.version,
   );
   expect(await outcome.locator('.contacts a').first().getAttribute('href')).toBe(`mailto:${contact.email}`);
+  // The record: copied to the clipboard, or downloaded as a Markdown file, word for word.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await outcome.getByRole('button', { name: 'Copy record' }).click();
+  await page.locator('#status').filter({ hasText: 'copied' }).waitFor();
+  expect(await page.evaluate('navigator.clipboard.readText()')).toBe(RECORD);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    outcome.getByRole('link', { name: 'Download (.md)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('decision-record.md');
+  expect(readFileSync((await download.path())!, 'utf8')).toBe(RECORD);
   const feedback = outcome.getByRole('group', { name: 'Was this helpful?' });
   expect(await feedback.getByRole('button').allTextContents()).toEqual(['Helpful', 'Not helpful']);
   // The spent step's buttons stop; the welcome's dialog buttons stay usable, like a home screen.
