@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createBot, type ConversationState } from '../core/bot';
+import { loadWebWording, WEB_WORDING_FILE } from '../adapters/web/web-wording';
 import { GuidebotError, KnowledgeFileError } from '../core/errors';
 import { loadKnowledge, type KnowledgeBase } from '../core/knowledge/load-knowledge';
 import { freshness } from '../core/privacy/freshness';
@@ -50,6 +51,13 @@ export async function checkKnowledge(options: KnowledgeCheckOptions): Promise<{ 
   try {
     loadPrivacyKnowledge(kb.dir);
     lines.push('ok   privacy.yaml');
+  } catch (error) {
+    if (!(error instanceof KnowledgeFileError)) throw error;
+    fail(error.message);
+  }
+  try {
+    loadWebWording(kb.dir);
+    lines.push(`ok   ${WEB_WORDING_FILE}`);
   } catch (error) {
     if (!(error instanceof KnowledgeFileError)) throw error;
     fail(error.message);

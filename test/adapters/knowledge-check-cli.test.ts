@@ -18,6 +18,7 @@ describe('guidebot knowledge check', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^ok {3}guidelines\.md: \d+ sections, \d+ passages$/m);
     expect(result.stdout).toMatch(/^ok {3}privacy\.yaml$/m);
+    expect(result.stdout).toMatch(/^ok {3}web-chat\.yaml$/m);
     expect(result.stdout).toMatch(/^answers: +\d+\.\d% of \d+ in-scope questions/m);
     expect(result.stdout).toMatch(/^ok {3}eval at or above the floor/m);
     expect(result.stdout).not.toMatch(/^FAIL/m);
@@ -47,6 +48,16 @@ describe('guidebot knowledge check', () => {
       /^FAIL .*guidelines\.md:\d+:\d+: reviewBy: must be a date written YYYY-MM-DD/m,
     );
     expect(result.stdout).not.toContain('answers:');
+  });
+
+  it('fails on a web chat wording file without the retention period, naming file, line and reason', () => {
+    const dir = copyKnowledge();
+    editFile(dir, 'web-chat.yaml', 'for {retentionDays} days', 'for a while');
+    const result = check(dir);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(
+      /^FAIL .*web-chat\.yaml:\d+:\d+: noticeShort: must say how long questions are kept: \{retentionDays\}$/m,
+    );
   });
 
   it('says when the review-by date has passed', () => {
