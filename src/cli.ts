@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { askEachLine, askOnce, chatInteractive, chatJson } from './adapters/console';
+import { collectionNoticeOnce } from './adapters/console/notice-once';
 import { GuidebotError } from './core/errors';
 import { loadKnowledge } from './core/knowledge/load-knowledge';
 import { loadBot } from './core/load-bot';
@@ -16,7 +17,7 @@ Usage:
   guidebot ask "question"      answer one question
   guidebot ask --json          read one question per line of stdin, write one JSON reply per line
   guidebot chat                chat in the terminal (type "exit" to leave)
-  guidebot chat --json         one turn per line of stdin, one JSON reply per line
+  guidebot chat --json         one turn per line of stdin; per turn one JSON line {"replies": [...]}
   guidebot eval [--file F]     score the evaluation set (default test/eval/dev-questions.jsonl)
   guidebot serve               start the HTTP server (Slack, Teams and the local web chat; see README)
   guidebot doctor              check the settings, knowledge, channels and Redis; exit 1 if not usable
@@ -55,11 +56,15 @@ async function main(argv: string[]): Promise<number> {
     knowledgeDir: process.env.GUIDEBOT_KNOWLEDGE_DIR,
     indexPath: process.env.GUIDEBOT_INDEX_PATH,
   };
-  const load = (): ReturnType<typeof loadBot> =>
+  // The terminal gives the collection notice itself, once per data folder (collectionNoticeOnce).
+  const load = (options: { collectionNotice?: boolean } = {}): ReturnType<typeof loadBot> =>
     loadBot({
       ...(paths.knowledgeDir && { knowledgeDir: paths.knowledgeDir }),
       ...(paths.indexPath && { indexPath: paths.indexPath }),
+      ...options,
     });
+  const terminal = () => load({ collectionNotice: false });
+  const noticeDue = () => collectionNoticeOnce(process.env, paths.knowledgeDir || undefined);
 
   if (values.help || !command || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
@@ -67,21 +72,29 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'ask': {
-      const { bot } = load();
-      if (values.json && !rest.length) await askEachLine(bot, process.stdin, process.stdout);
-      else if (rest.length) await askOnce(bot, rest.join(' '), process.stdout);
-      else return usageError('ask needs a question, or --json to read questions from standard input');
+      const question = rest.join(' ').trim();
+      if (question && values.json) return usageError('ask --json reads its questions from standard input');
+      if (!question && !values.json)
+        return usageError('ask needs a question, or --json to read questions from standard input');
+      const { bot, index } = terminal();
+      if (values.json) await askEachLine(bot, process.stdin, process.stdout);
+      else
+        await askOnce(bot, question, process.stdout, {
+          didYouMean: index.kb.messages.didYouMean,
+          notice: noticeDue(),
+        });
       return 0;
     }
     case 'chat': {
-      const { bot, index } = load();
-      if (values.json) await chatJson(bot, process.stdin, process.stdout);
+      const { bot, index } = terminal();
+      if (values.json) await chatJson(bot, process.stdin, process.stdout, noticeDue());
       else
         await chatInteractive(
           bot,
           process.stdin,
           process.stdout,
           `guidebot: ask about "${index.kb.guideline.meta.title}". Type "exit" to leave.`,
+          noticeDue(),
         );
       return 0;
     }

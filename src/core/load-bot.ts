@@ -23,6 +23,8 @@ export interface LoadBotOptions {
   retentionDays?: number;
   /** Where confirmed escalations go; without it the person gets the email address and the text. */
   escalate?: EscalationSink;
+  /** False when the channel gives the collection notice itself (the terminal). */
+  collectionNotice?: boolean;
 }
 
 export interface LoadedBot {
@@ -49,6 +51,11 @@ export function loadBot(options: LoadBotOptions = {}): LoadedBot {
     ...(options.escalate && { escalate: options.escalate }),
   });
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
-  const bot = withPrivacy(core, privacy, { store, kb, retentionDays });
+  const bot = withPrivacy(core, privacy, {
+    store,
+    kb,
+    retentionDays,
+    ...(options.collectionNotice === false && { collectionNotice: false }),
+  });
   return { bot, index, indexSource: source, store };
 }

@@ -82,10 +82,67 @@ describe('guidebot ask', () => {
   });
 });
 
+/** `chat --json`: the replies of each turn, one JSON line per turn. */
+function chatTurns(lines: string[], dataDir = makeTempDir('chat')): Reply[][] {
+  const result = runCli(['chat', '--json'], {
+    env: { GUIDEBOT_INDEX_PATH: indexPath, GUIDEBOT_DATA_DIR: dataDir },
+    input: `${lines.join('\n')}\n`,
+  });
+  return jsonLines(result).map((line) => (line as unknown as { replies: Reply[] }).replies);
+}
+
+describe('guidebot ask, for a person', () => {
+  const askIn = (dataDir: string, ...args: string[]) =>
+    runCli(['ask', ...args], { env: { GUIDEBOT_INDEX_PATH: indexPath, GUIDEBOT_DATA_DIR: dataDir } });
+
+  it('prints no choices it cannot act on: the sections that might be close, unnumbered', () => {
+    const result = askIn(makeTempDir('ask'), vague.question);
+    expect(result.status).toBe(0);
+    for (const choice of vague.choices.filter((c) => c.id.startsWith('section:')))
+      expect(result.stdout.split('\n')).toContain(`- ${choice.label}`);
+    expect(result.stdout).not.toMatch(/^\d+\. /m);
+    expect(result.stdout).not.toContain('Send this to them');
+    expect(result.stdout).not.toContain('Type a number');
+  });
+
+  it('shows the collection notice once per data folder', () => {
+    const dataDir = makeTempDir('ask-notice');
+    const notice = /^About your privacy: /m;
+    expect(askIn(dataDir, answered.question).stdout).toMatch(notice);
+    expect(askIn(dataDir, answered.question).stdout).not.toMatch(notice);
+    expect(askIn(makeTempDir('ask-other'), answered.question).stdout).toMatch(notice);
+  });
+
+  it('treats an empty question as no question', () => {
+    const dataDir = makeTempDir('ask-empty');
+    const empty = askIn(dataDir, '');
+    const none = askIn(dataDir);
+    expect(empty).toEqual(none);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/^guidebot: ask needs a question/);
+  });
+});
+
 describe('guidebot chat --json', () => {
   // The bot's own notes (the collection notice on first contact) follow a turn's reply on their own lines.
   const turns = (lines: string[]): Reply[] =>
-    jsonLines(cli(['chat', '--json'], `${lines.join('\n')}\n`)).filter((reply) => !reply.note);
+    chatTurns(lines)
+      .flat()
+      .filter((reply) => !reply.note);
+
+  it('writes one JSON line per turn, holding all its replies; the notice once, with the first turn', () => {
+    const dataDir = makeTempDir('chat-json');
+    const lines = [vague.question, answered.question, 'thanks'];
+    const perTurn = chatTurns(lines, dataDir);
+    expect(perTurn).toHaveLength(lines.length);
+    const notices = perTurn.map((replies) => replies.filter((r) => r.note === 'collection-notice').length);
+    expect(notices).toEqual([1, 0, 0]);
+    expect(
+      chatTurns(lines, dataDir)
+        .flat()
+        .filter((r) => r.note === 'collection-notice'),
+    ).toEqual([]);
+  });
 
   it('answers from the section whose label is typed after "did you mean"', () => {
     // The last section offered (a fallback's consent choices to forward the question come after them).

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../src/server/serve';
+import { runCli } from '../helpers/cli';
 import { memoryLogger, send } from '../server/helpers';
 import { REPO_DATA_DIR, snapshot } from './run-hygiene';
 
@@ -21,6 +22,13 @@ describe('a test run', () => {
     expect(inRunDir(process.cwd())).toBe(true);
     expect(inRunDir(process.env.GUIDEBOT_DATA_DIR ?? '')).toBe(true);
     expect(process.env.REDIS_KEY_PREFIX).toMatch(/^guidebot-test:[0-9a-f]{12}:$/);
+  });
+
+  it('keeps what the CLI writes (the collection-notice marker) in the run folder', () => {
+    const dataDir = process.env.GUIDEBOT_DATA_DIR ?? '';
+    expect(runCli(['ask', 'which pizza place in Victoria delivers late?']).status).toBe(0);
+    expect(existsSync(path.join(dataDir, 'console-notice-shown'))).toBe(true);
+    expect(snapshot(REPO_DATA_DIR)).toBe(before);
   });
 
   it('keeps the analytics of a server started with a hand-made environment in the run folder', async () => {

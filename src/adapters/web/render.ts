@@ -1,3 +1,4 @@
+import { introWithoutEscalation } from '../../core/reply-text';
 import { FEEDBACK_CHOICES, type Choice, type Escalation, type Reply } from '../../core/types';
 import type { WebWording } from './web-wording';
 
@@ -58,7 +59,8 @@ export function toWebReply(reply: Reply, options: WebRenderOptions): WebReply {
     : [];
   const sections = reply.choices.some((choice) => choice.id.startsWith('section:'));
   const heading = reply.kind === 'fallback' && sections ? { choicesHeading: messages.didYouMean } : {};
-  let intro = reply.intro;
+  // The page shows what would be sent in its own box: not a second time in the text above it.
+  let intro = introWithoutEscalation(reply);
   // The dialog's title goes in the page's dialog header, once, not at the top of every step.
   if (reply.dialog && intro?.startsWith(`${reply.dialog.title}\n`))
     intro = intro.slice(reply.dialog.title.length + 1);
@@ -71,8 +73,6 @@ export function toWebReply(reply: Reply, options: WebRenderOptions): WebReply {
     ...(intro !== undefined && { intro }),
   };
   if (!reply.escalation) return web;
-  // The page shows what would be sent in its own box: not a second time in the text above it.
-  web.intro = withoutParagraphHolding(intro ?? '', reply.escalation.summary.split('\n')[0] ?? '');
   if (options.canForward) return { ...web, escalation: reply.escalation };
   const consent = new Set(reply.escalation.consentChoices.map((choice) => choice.id));
   return {
@@ -101,12 +101,6 @@ function isLeadIn(reply: WebReply): boolean {
     !reply.contacts.length &&
     Boolean(reply.intro?.trimEnd().endsWith(':'))
   );
-}
-
-function withoutParagraphHolding(text: string, line: string): string {
-  const paragraphs = text.split('\n\n');
-  const at = line ? paragraphs.findIndex((paragraph) => paragraph.includes(line)) : -1;
-  return at < 0 ? text : paragraphs.slice(0, at).join('\n\n');
 }
 
 function withoutEscalation(reply: Reply): Omit<Reply, 'escalation'> {
