@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../../core/knowledge/load-knowledge';
 import type { Route } from '../../server/route';
 import { guardRequest } from './guard';
+import { sendFile } from './static-routes';
 import { GUIDELINE_PAGE } from './welcome';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -16,13 +17,7 @@ export function createGuidelinePage(kb: KnowledgeBase, loopbackOnly: boolean): R
     method: 'GET',
     path: GUIDELINE_PAGE,
     handle(req, res) {
-      if (!guardRequest(req, res, loopbackOnly)) return;
-      res.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'content-length': body.length,
-        'cache-control': 'no-cache',
-      });
-      res.end(body);
+      if (guardRequest(req, res, loopbackOnly)) sendFile(res, 'text/html; charset=utf-8', body);
     },
   };
 }

@@ -1,12 +1,11 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import type { Bot } from '../../../src/core/bot';
 import { loadBot } from '../../../src/core/load-bot';
 import type { Reply } from '../../../src/core/types';
-import { removeTempDirs } from '../../helpers/knowledge-copy';
 import { findA11yProblems } from './a11y-check';
-import { afterReply, ask, botMessages, launchChromium, openChat, type ChatPage } from './browser';
+import { afterReply, ask, botMessages, chatSession, openChat } from './browser';
 import { loadWebWording } from '../../../src/adapters/web/web-wording';
-import { ANSWERABLE, pickQuestion, startTestServer, VAGUE, type TestServer } from './web-server';
+import { ANSWERABLE, pickQuestion, VAGUE } from './web-server';
 
 const wording = loadWebWording();
 
@@ -14,35 +13,17 @@ const wording = loadWebWording();
 // the way a person uses it (typing, Enter, clicking, the keyboard alone, a phone-sized screen).
 jest.setTimeout(90_000);
 
-let server: TestServer;
-let context: BrowserContext;
+const session = chatSession();
+const open = session.open;
 let bot: Bot;
 let answered: { question: string; reply: Reply };
 let vague: { question: string; reply: Reply };
-const opened: ChatPage[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({});
-  ({ bot } = loadBot({ indexPath: server.indexPath }));
+  ({ bot } = loadBot({ indexPath: session.server().indexPath }));
   answered = await pickQuestion(bot, ANSWERABLE, (r) => r.kind === 'answer' && r.passages.length > 0);
   vague = await pickQuestion(bot, VAGUE, (r) => r.kind === 'fallback' && r.choices.length > 0);
-  context = await launchChromium();
 });
-afterAll(async () => {
-  await context?.close();
-  await server?.running.close();
-  removeTempDirs();
-});
-afterEach(() => {
-  // No script errors and no Content-Security-Policy violations on any page a test opened.
-  for (const { problems } of opened.splice(0)) expect(problems).toEqual([]);
-});
-
-async function open(viewport?: { width: number; height: number }): Promise<Page> {
-  const chat = await openChat(context, server.url, viewport);
-  opened.push(chat);
-  return chat.page;
-}
 
 const texts = (locator: Locator): Promise<string[]> => locator.allTextContents();
 
@@ -159,7 +140,7 @@ it('fits a phone screen: no sideways scrolling, touch-sized buttons', async () =
 });
 
 it('says when a message could not be answered and keeps it in the box to send again', async () => {
-  const { page } = await openChat(context, server.url);
+  const { page } = await openChat(session.context(), session.server().url);
   await page.route('**/api/web/turn', (route) => route.fulfill({ status: 500, body: '{}' }));
   await page.locator('#message').fill(answered.question);
   await page.locator('#message').press('Enter');

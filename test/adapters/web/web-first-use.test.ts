@@ -1,9 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
 import { loadWebWording } from '../../../src/adapters/web/web-wording';
 import { loadKnowledge } from '../../../src/core/knowledge/load-knowledge';
-import { removeTempDirs } from '../../helpers/knowledge-copy';
-import { afterReply, ask, botMessages, launchChromium, openChat, type ChatPage } from './browser';
-import { startTestServer, type TestServer } from './web-server';
+import { afterReply, ask, botMessages, chatSession } from './browser';
 
 // The web chat as a first-time user meets it, with the real bot and `guidebot serve`'s default channels
 // (no escalation destination configured), in headless chromium.
@@ -12,35 +9,15 @@ jest.setTimeout(90_000);
 const wording = loadWebWording();
 const kb = loadKnowledge();
 const PIZZA = 'which pizza place in Victoria delivers late?';
-let server: TestServer;
-let context: BrowserContext;
-const opened: ChatPage[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({});
-  context = await launchChromium();
-});
-afterAll(async () => {
-  await context?.close();
-  await server?.running.close();
-  removeTempDirs();
-});
-afterEach(() => {
-  for (const { problems } of opened.splice(0)) expect(problems).toEqual([]);
-});
-
-async function open(viewport?: { width: number; height: number }): Promise<Page> {
-  const chat = await openChat(context, server.url, viewport);
-  opened.push(chat);
-  return chat.page;
-}
+const session = chatSession();
+const open = session.open;
 
 it('names the guideline and its version in the header, linking to a readable copy served here', async () => {
   const page = await open();
   const header = page.locator('#guideline');
   expect(await header.textContent()).toContain(`${kb.guideline.meta.title} (${kb.guideline.meta.version}`);
   expect(await header.locator('a').first().getAttribute('href')).toBe('/guideline');
-  await page.goto(`${server.url}/guideline#b-approvals`);
+  await page.goto(`${session.server().url}/guideline#b-approvals`);
   expect(await page.locator('#b-approvals h3, #b-approvals h2').first().textContent()).toBe('Approvals');
   const first = kb.guideline.passages.find((p) => p.sectionId === 'b-approvals')!;
   expect(await page.locator('#b-approvals').textContent()).toContain(first.text);
