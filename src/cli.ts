@@ -112,8 +112,10 @@ async function main(argv: string[]): Promise<number> {
         import('./server/serve.js'),
         import('./server/started-line.js'),
       ]);
-      const running = await startServer({ env: process.env });
-      process.stdout.write(`${startedLine(running.url, running.channels)}\n`);
+      const running = await startServer({
+        env: process.env,
+        announce: (url, channels) => process.stdout.write(`${startedLine(url, channels)}\n`),
+      });
       await new Promise<void>((resolve) => {
         // The first signal drains gracefully (bounded by SHUTDOWN_TIMEOUT_SECONDS); a second one quits now.
         const quit = (): never => process.exit(1);

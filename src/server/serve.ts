@@ -47,6 +47,8 @@ export interface ServeOptions {
   setups?: NamedSetup[];
   /** A store to use instead of the one REDIS_URL selects (tests). */
   store?: ConversationStore<ConversationState>;
+  /** Told where the server listens and which channels run, before the start-up log lines (the CLI's line). */
+  announce?: (url: string, channels: Channel[]) => void;
 }
 
 /** Loads knowledge, the store and every enabled channel, and listens on HOST:PORT. */
@@ -55,6 +57,7 @@ export async function startServer({
   logger = createLogger(env),
   setups,
   store: givenStore,
+  announce,
 }: ServeOptions): Promise<RunningServer> {
   // The same checks as `guidebot doctor`: every problem at once, before anything is opened.
   const check = checkStartup(env, setups ?? CHANNEL_SETUPS);
@@ -92,10 +95,7 @@ export async function startServer({
   const channels: Channel[] = [];
   const channelOf = new Map<Route, string>();
   for (const setup of decided) {
-    if (!setup.enabled) {
-      logger.info({ channel: setup.name, reason: setup.reason }, 'channel off');
-      continue;
-    }
+    if (!setup.enabled) continue;
     const channel = await setup.create({
       bot,
       index,
@@ -109,7 +109,6 @@ export async function startServer({
     });
     for (const route of channel.routes) channelOf.set(route, channel.name);
     channels.push(channel);
-    logger.info({ channel: setup.name, summary: setup.summary }, 'channel on');
   }
 
   let draining = false;
@@ -135,6 +134,10 @@ export async function startServer({
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   const url = `http://${host}:${port}`;
+  announce?.(url, channels);
+  for (const setup of decided)
+    if (setup.enabled) logger.info({ channel: setup.name, summary: setup.summary }, 'channel on');
+    else logger.info({ channel: setup.name, reason: setup.reason }, 'channel off');
   logger.info({ url, indexSource: loaded.indexSource }, 'listening');
 
   let closing: Promise<void> | undefined;
