@@ -52,7 +52,7 @@ export function createWebChannel(
       ...createTurnRoutes({
         bot: context.bot,
         loopbackOnly,
-        render: { messages: kb.messages, wording },
+        render: { messages: kb.messages, wording, dialogs: kb.dialogs },
         canForward: async () => (await context.escalation?.configured()) ?? false,
         welcome: buildWelcome(context.bot, kb, wording, retentionDays),
       }),

@@ -27,9 +27,8 @@
   let conversation = conversationId(false);
   let welcome = null;
   let busy = false;
-  // The dialog in progress and its step, for the header line.
-  let dialog = { id: '', step: 0 };
-
+  // The dialog in progress and the steps seen in it (a step seen again, after "back", counts from there).
+  let dialog = { id: '', visited: [] };
   // One random id per browser tab (a new one for a new conversation): no name, no account.
   function conversationId(fresh) {
     let id = null;
@@ -56,18 +55,22 @@
     copy: (record) => copyRecord(record),
   };
 
-  // Steps are counted per dialog, for the header: "Should I involve PAB?: Step 2".
+  // The header line and each step say where the person is: "Should I involve PAB?: Step 2 of 4".
   function stepOf(reply) {
-    if (!reply.dialog) return 0;
-    dialog =
-      reply.dialog.id === dialog.id
-        ? { id: dialog.id, step: dialog.step + 1 }
-        : { id: reply.dialog.id, step: 1 };
-    const shown = reply.dialog.ended ? R.LABELS.finished : R.LABELS.step(dialog.step);
+    if (!reply.dialog) return '';
+    if (reply.dialog.id !== dialog.id) dialog = { id: reply.dialog.id, visited: [] };
+    let shown = R.LABELS.finished;
+    if (reply.dialog.ended) dialog = { id: '', visited: [] };
+    else {
+      const id = reply.progress ? reply.progress.step : `#${dialog.visited.length}`;
+      const at = dialog.visited.indexOf(id);
+      if (at >= 0) dialog.visited.length = at + 1;
+      else dialog.visited.push(id);
+      shown = R.LABELS.step(dialog.visited.length, reply.progress && reply.progress.left);
+    }
     dialogBar.textContent = MESSAGES.dialog(reply.dialog.title, shown);
     dialogBar.hidden = false;
-    if (reply.dialog.ended) dialog = { id: '', step: 0 };
-    return dialog.step || 1;
+    return shown;
   }
 
   function showReplies(replies) {
@@ -168,7 +171,7 @@
 
   function showWelcome() {
     list.textContent = '';
-    dialog = { id: '', step: 0 };
+    dialog = { id: '', visited: [] };
     dialogBar.hidden = true;
     list.appendChild(R.renderWelcome(welcome, handlers));
   }

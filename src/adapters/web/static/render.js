@@ -15,7 +15,9 @@ window.GuidebotRender = (function () {
     feedback: 'Was this helpful?',
     consent: 'Forward your question?',
     escalationLead: (name) => `This is exactly what would be sent to ${name}:`,
-    step: (n) => `Step ${n}`,
+    // `left`: questions left to an outcome, this one included, by the shortest and the longest way.
+    step: (n, left) =>
+      !left ? `Step ${n}` : `Step ${n} of ${left.least === left.most ? '' : 'up to '}${n - 1 + left.most}`,
     finished: 'Finished',
     past: 'Earlier choices:',
     record: 'Decision record',
@@ -131,11 +133,10 @@ window.GuidebotRender = (function () {
     return group;
   }
 
-  function renderReply(reply, handlers, step) {
+  function renderReply(reply, handlers, stepText) {
     const item = el('li', `message bot ${reply.kind}`);
     item.appendChild(el('p', 'speaker', LABELS.bot));
-    if (reply.dialog)
-      item.appendChild(el('p', 'dialog-step', reply.dialog.ended ? LABELS.finished : LABELS.step(step)));
+    if (reply.dialog) item.appendChild(el('p', 'dialog-step', stepText));
     // `text` repeats the passages and numbered choices for terminals: use it only when there is nothing else.
     appendParagraphs(item, reply.intro !== undefined ? reply.intro : reply.passages.length ? '' : reply.text);
     for (const passage of reply.passages) item.appendChild(renderPassage(passage));
