@@ -69,16 +69,17 @@ export function createTurnRoutes({
         ...(choice !== undefined && { choice }),
       };
       const replies = await bot.handle(inbound);
-      const options = { ...render, canForward: await canForward() };
-      sendJson(res, 200, { replies: toWebReplies(replies, options) });
+      // Asked only when there is an offer to forward (with Teams it is a store read).
+      const forward = replies.some((reply) => reply.escalation) && (await canForward());
+      sendJson(res, 200, { replies: toWebReplies(replies, { ...render, canForward: forward }) });
     },
   };
   const welcomeRoute: Route = {
     method: 'GET',
     path: '/api/web/welcome',
-    async handle(req, res) {
+    handle(req, res) {
       if (!guardRequest(req, res, loopbackOnly)) return;
-      const options = { ...render, canForward: await canForward() };
+      const options = { ...render, canForward: false };
       sendJson(res, 200, { replies: [toWebReply(bot.welcome(), options)], welcome });
     },
   };
