@@ -1,6 +1,6 @@
 import { createBot, type Bot, type ConversationState } from './bot';
 import type { EscalationSink } from './escalation-sink';
-import { loadKnowledge } from './knowledge/load-knowledge';
+import { loadKnowledge, type KnowledgeBase } from './knowledge/load-knowledge';
 import { loadPrivacyKnowledge } from './privacy/privacy-file';
 import { withPrivacy } from './privacy/with-privacy';
 import { loadOrBuildIndex, type LoadedIndex } from './search/index-file';
@@ -25,6 +25,8 @@ export interface LoadBotOptions {
   escalate?: EscalationSink;
   /** False when the channel gives the collection notice itself (the terminal). */
   collectionNotice?: boolean;
+  /** The knowledge, when the caller has loaded and checked it already (the server's start-up check). */
+  kb?: KnowledgeBase;
 }
 
 export interface LoadedBot {
@@ -39,7 +41,7 @@ export interface LoadedBot {
  * channel gets is wrapped in the privacy guard: the core only ever sees redacted text.
  */
 export function loadBot(options: LoadBotOptions = {}): LoadedBot {
-  const kb = loadKnowledge(options.knowledgeDir);
+  const kb = options.kb ?? loadKnowledge(options.knowledgeDir);
   const privacy = loadPrivacyKnowledge(options.knowledgeDir);
   const { index, source } = loadOrBuildIndex(kb, options.indexPath);
   const store = options.store ?? createMemoryStore<ConversationState>();

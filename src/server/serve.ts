@@ -75,6 +75,7 @@ export async function startServer({
     observe: combineObservers(analytics.observe, createMetricsObserver(metrics.registry)),
     retentionDays: analytics.retentionDays,
     conversationTtlSeconds: config.CONVERSATION_TTL_MINUTES * 60,
+    ...(check.kb && { kb: check.kb }),
     ...(config.GUIDEBOT_KNOWLEDGE_DIR && { knowledgeDir: config.GUIDEBOT_KNOWLEDGE_DIR }),
     ...(config.GUIDEBOT_INDEX_PATH && { indexPath: config.GUIDEBOT_INDEX_PATH }),
   });
