@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { BaseConfig, Env } from '../config';
 import { GuidebotError } from '../core/errors';
+import { CHANNEL_LABELS } from '../server/channels';
 import { listen } from '../server/listen';
 import { checkRedis, describeRedisUrl, type RedisCheck } from './check-redis';
 import { checkStartup, type NamedSetup } from './startup-check';
@@ -55,7 +56,7 @@ export async function runDoctor({
       () => undefined,
       (error: unknown) => error,
     );
-    if (rejected) fail(decided.name, describe(rejected));
+    if (rejected) fail(CHANNEL_LABELS[decided.name] ?? decided.name, describe(rejected));
     else lines.push(`on    ${decided.name}: ${decided.summary}`);
   }
   for (const { what, error } of check.problems) fail(what, describe(error));

@@ -195,7 +195,7 @@ describe('guidebot doctor (CLI)', () => {
     const result = await runCliAsync(['doctor'], env);
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(
-      /^FAIL {2}slack: SLACK_BOT_TOKEN: was rejected by Slack \(invalid_auth\)\. Copy the current Bot User OAuth Token/m,
+      /^FAIL {2}Slack: SLACK_BOT_TOKEN: was rejected by Slack \(invalid_auth\)\. Copy the current Bot User OAuth Token/m,
     );
   });
 
