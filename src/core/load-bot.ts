@@ -22,8 +22,10 @@ interface LoadedKnowledge {
   notPersonal: NotPersonal;
 }
 
-export function loadAllKnowledge(knowledgeDir?: string): LoadedKnowledge {
-  const kb = loadKnowledge(knowledgeDir);
+export function loadAllKnowledge(
+  knowledgeDir?: string,
+  kb: KnowledgeBase = loadKnowledge(knowledgeDir),
+): LoadedKnowledge {
   const privacy = loadPrivacyKnowledge(knowledgeDir);
   return { kb, privacy, notPersonal: notPersonalFrom(privacy, kb) };
 }
@@ -44,6 +46,8 @@ interface LoadBotOptions {
   escalate?: EscalationSink;
   /** The guideline's time zone, for decision records (config TIME_ZONE). */
   timeZone?: string;
+  /** False when the channel gives the collection notice itself (the terminal). */
+  collectionNotice?: boolean;
 }
 
 export interface LoadedBot {
@@ -69,6 +73,11 @@ export function loadBot(options: LoadBotOptions = {}): LoadedBot {
     ...(options.timeZone && { timeZone: options.timeZone }),
   });
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
-  const bot = withPrivacy(core, privacy, { store, kb, retentionDays });
+  const bot = withPrivacy(core, privacy, {
+    store,
+    kb,
+    retentionDays,
+    ...(options.collectionNotice === false && { collectionNotice: false }),
+  });
   return { bot, index, indexSource: source };
 }

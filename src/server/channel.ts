@@ -44,5 +44,12 @@ export interface Channel {
  * start-up log say so). A set-up whose variables are present but wrong throws a ConfigError instead.
  */
 export type ChannelSetup =
-  | { name: string; enabled: true; summary: string; create(context: ChannelContext): Promise<Channel> }
+  | {
+      name: string;
+      enabled: true;
+      summary: string;
+      create(context: ChannelContext): Promise<Channel>;
+      /** Checks with the platform what `create` would (a rejected token): for `guidebot doctor`. */
+      verify?(): Promise<void>;
+    }
   | { name: string; enabled: false; reason: string };

@@ -5,7 +5,7 @@ import { resolveChoice } from '../../core/choices';
 import { choiceIds } from '../../core/dialogs/choice-ids';
 import type { Choice, Inbound, Reply } from '../../core/types';
 import { eachLine } from './lines';
-import { renderForTerminal } from './render';
+import { renderForTerminal, renderOneShot } from './render';
 
 const CHANNEL = 'console';
 const USER = 'console-user';
@@ -22,9 +22,33 @@ function afterWelcome(conversation: string, line: string, welcome: Choice[]): In
     : turn(conversation, line);
 }
 
-/** `guidebot ask "question"`: one answer, printed for a person. */
-export async function askOnce(bot: Bot, question: string, output: Writable): Promise<void> {
-  for (const reply of await bot.handle(turn('ask', question))) output.write(`${renderForTerminal(reply)}\n`);
+/** A reply of its own for the collection notice, as the other channels send it. */
+function noticeReply(notice: string): Reply {
+  return {
+    kind: 'smalltalk',
+    note: 'collection-notice',
+    text: notice,
+    intro: notice,
+    passages: [],
+    citations: [],
+    choices: [],
+    contacts: [],
+  };
+}
+
+/**
+ * `guidebot ask "question"`: one answer, printed for a person. The process ends after it, so nothing is
+ * offered that would need another turn; the collection notice follows when it is due.
+ */
+export async function askOnce(
+  bot: Bot,
+  question: string,
+  output: Writable,
+  options: { didYouMean: string; notice?: string | undefined },
+): Promise<void> {
+  for (const reply of await bot.handle(turn('ask', question)))
+    output.write(`${renderOneShot(reply, options.didYouMean)}\n`);
+  if (options.notice) output.write(`\n${options.notice}\n`);
 }
 
 /** `guidebot ask --json`: each input line is a question in a new conversation; one JSON reply per line. */
@@ -35,22 +59,31 @@ export async function askEachLine(bot: Bot, input: Readable, output: Writable): 
   });
 }
 
-/** `guidebot chat --json`: each input line is a turn of one conversation; one JSON reply per line. */
-export async function chatJson(bot: Bot, input: Readable, output: Writable): Promise<void> {
+/**
+ * `guidebot chat --json`: each input line is a turn of one conversation; each turn's replies are written as
+ * one JSON line, {"replies": [...]}, so a script knows when a turn is complete. The collection notice, when
+ * due, is a reply (note "collection-notice") of the first turn.
+ */
+export async function chatJson(bot: Bot, input: Readable, output: Writable, notice?: string): Promise<void> {
+  let due = notice;
   await eachLine(input, async (line) => {
-    for (const reply of await bot.handle(turn('chat', line))) output.write(`${JSON.stringify(reply)}\n`);
+    const replies = await bot.handle(turn('chat', line));
+    if (due) replies.push(noticeReply(due));
+    due = undefined;
+    output.write(`${JSON.stringify({ replies })}\n`);
   });
 }
 
-/** `guidebot chat`: an interactive chat in the terminal. */
+/** `guidebot chat`: an interactive chat in the terminal; the collection notice after the welcome when due. */
 export async function chatInteractive(
   bot: Bot,
   input: Readable,
   output: Writable,
   greeting: string,
+  notice?: string,
 ): Promise<void> {
   const welcome = bot.welcome();
-  output.write(`${greeting}\n\n${renderForTerminal(welcome)}\n\n`);
+  output.write(`${greeting}\n\n${renderForTerminal(welcome)}\n\n${notice ? `${notice}\n\n` : ''}`);
   const reader = createInterface({
     input,
     output,

@@ -5,7 +5,11 @@ import { ConfigError } from '../../core/errors';
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
 const schema = z.object({
-  MicrosoftAppId: z.string().trim().min(1).optional(),
+  MicrosoftAppId: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID')
+    .optional(),
   MicrosoftAppPassword: z.string().min(1).optional(),
   // botbuilder compares the type case-insensitively; so do we, and hand it the canonical spelling.
   MicrosoftAppType: z
@@ -28,6 +32,8 @@ const schema = z.object({
 });
 
 const fixes: Record<string, string> = {
+  MicrosoftAppId:
+    'Copy the Microsoft App ID (such as 6d2d3a1b-4c5e-4f60-8a7b-9c0d1e2f3a4b) from the Azure Bot resource > Configuration, or unset it for local mode.',
   MicrosoftAppType:
     'Set it to SingleTenant (new bots), MultiTenant or UserAssignedMSI, as shown on the Azure Bot resource.',
 };

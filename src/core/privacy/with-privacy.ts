@@ -19,7 +19,7 @@ export interface PrivacyOptions {
   /** How long analytics keep a question (said in the notice; a conversation is re-noticed after it). */
   retentionDays: number;
   now?: () => Date;
-  /** False where the first reply must be the answer (`ask --json`, eval): no collection notice. */
+  /** False where the channel gives the notice itself (the terminal, once per data folder), or never (eval). */
   collectionNotice?: boolean;
 }
 
@@ -65,7 +65,7 @@ export function withPrivacy(bot: Bot, privacy: PrivacyKnowledge, options: Privac
       return [...out, ...after];
     },
     welcome() {
-      return addLine(bot.welcome(), notice);
+      return collectionNotice ? addLine(bot.welcome(), notice) : bot.welcome();
     },
   };
 }
