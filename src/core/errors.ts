@@ -1,10 +1,6 @@
 /** Every error the core raises: a stable code, a message that says how to fix it, and the cause. */
 export type ErrorCode =
-  | 'KNOWLEDGE_INVALID'
-  | 'CONFIG_INVALID'
-  | 'REQUEST_INVALID'
-  | 'STORE_UNAVAILABLE'
-  | 'EVAL_FILE_INVALID';
+  'KNOWLEDGE_INVALID' | 'CONFIG_INVALID' | 'REQUEST_INVALID' | 'STORE_UNAVAILABLE' | 'EVAL_FILE_INVALID';
 
 export class GuidebotError extends Error {
   constructor(

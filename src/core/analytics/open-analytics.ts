@@ -37,9 +37,7 @@ export function loadAnalyticsConfig(env: Env): AnalyticsConfig {
  * The store the settings point at: Redis when REDIS_URL is set (connected as the conversation store is, so a
  * turn never waits long on a Redis that is gone), else files in the data folder.
  */
-export async function openAnalyticsStore(
-  config: AnalyticsConfig,
-): Promise<OpenedStore> {
+export async function openAnalyticsStore(config: AnalyticsConfig): Promise<OpenedStore> {
   if (config.REDIS_URL) {
     const { client } = await connectRedis({ url: config.REDIS_URL });
     const store = createRedisAnalyticsStore({ redis: client, prefix: config.REDIS_KEY_PREFIX });
