@@ -66,6 +66,7 @@ export async function runDoctor({
     if (decided.enabled) {
       enabled++;
       lines.push(`on    ${decided.name}: ${decided.summary}`);
+      if (decided.warning) lines.push(`WARN  ${decided.name}: ${decided.warning}`);
     } else lines.push(`off   ${decided.name}: ${decided.reason}`);
   }
   if (!enabled)

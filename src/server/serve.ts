@@ -107,6 +107,7 @@ export async function startServer({
     for (const route of channel.routes) channelOf.set(route, channel.name);
     channels.push(channel);
     logger.info({ channel: setup.name, summary: setup.summary }, 'channel on');
+    if (setup.warning) logger.warn({ channel: setup.name, warning: setup.warning }, 'CHANNEL UNSAFE');
   }
 
   let draining = false;

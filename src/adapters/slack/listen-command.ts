@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { capInbound } from '../../core/search/text';
 import { toPlainText } from './slack-text';
 import { commandConversation } from './to-inbound';
 import { handle, type SlackDeps } from './turns';
@@ -10,7 +11,7 @@ import { renderPlain } from './render';
  */
 export function listenToCommand(app: App, deps: SlackDeps): void {
   app.command(/^\/.+/, async ({ command, ack, respond }) => {
-    const question = toPlainText(command.text ?? '');
+    const question = toPlainText(capInbound(command.text ?? ''));
     if (!question) {
       const [first, ...rest] = deps.render(deps.bot.welcome());
       await ack({ response_type: 'ephemeral', text: first?.text ?? '', blocks: first?.blocks ?? [] });

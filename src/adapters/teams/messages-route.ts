@@ -3,6 +3,7 @@ import type { Activity } from 'botbuilder';
 import { BodyTooLargeError, readBody } from '../../server/read-body';
 import { sendBusy, sendJson, type Route } from '../../server/route';
 import type { Logger } from '../../server/logger';
+import { hostName, isLoopback } from '../../server/loopback';
 import { isAuthenticationError, type TeamsCloudAdapter, type TurnLogic } from './cloud-adapter';
 import { isLoopbackServiceUrl } from './loopback';
 import { hasActivityShape, parseActivity } from './parse-activity';
@@ -22,6 +23,22 @@ export interface MessagesRouteOptions {
   track?<T>(work: () => Promise<T>): Promise<T>;
   /** True while the server has too many turns in flight: new messages get 503 and come again. */
   overloaded?(): boolean;
+}
+
+/**
+ * Why local mode (no authentication) refuses a request, or undefined. Only a program on this machine may
+ * talk to it, and only about a connector on this machine: a caller from the network, a web page (an Origin
+ * header, a non-JSON simple request, or a rebound Host name) or a serviceUrl elsewhere is refused. The
+ * caller is checked, not just the URL, because every spelling of 127.0.0.1 is loopback too.
+ */
+function localModeRefusal(req: IncomingMessage, activity: Activity): string | undefined {
+  if (!isLoopback(req.socket.remoteAddress ?? '')) return 'caller not on this machine';
+  if (!isLoopback(hostName(req.headers.host))) return 'Host header not loopback';
+  if (req.headers.origin !== undefined) return 'sent by a web page';
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') return 'not application/json';
+  if (!isLoopbackServiceUrl(activity.serviceUrl)) return 'serviceUrl not loopback';
+  return undefined;
 }
 
 /**
@@ -59,11 +76,9 @@ async function handleMessages(
   const { activity } = parsed;
   // botbuilder with no app id would POST its replies to whatever serviceUrl the request names. Refuse before
   // botbuilder sees the activity, so nothing at all is sent for such a request.
-  if (localMode && !isLoopbackServiceUrl(activity.serviceUrl)) {
-    logger.warn(
-      { activityType: activity.type },
-      'teams local mode: refused an activity whose serviceUrl is not loopback',
-    );
+  const refused = localMode ? localModeRefusal(req, activity) : undefined;
+  if (refused) {
+    logger.warn({ activityType: activity.type, refused }, 'teams local mode: refused an activity');
     return sendJson(res, 401, { error: 'unauthorized' });
   }
   if (!hasActivityShape(activity))

@@ -2,7 +2,8 @@ import type { Env } from '../../config';
 import type { Channel, ChannelContext, ChannelSetup } from '../../server/channel';
 import { createStaticRoutes } from './static-routes';
 import { createTurnRoutes } from './turn-routes';
-import { isLoopback, loadWebConfig } from './web-config';
+import { isLoopback } from '../../server/loopback';
+import { loadWebConfig } from './web-config';
 
 /**
  * The local web chat: on by default when the server listens on loopback (the embedded default behind
@@ -26,6 +27,9 @@ export function webSetup(env: Env): ChannelSetup {
     name: 'web',
     enabled: true,
     summary: `chat page at GET / and POST /api/web/turn, ${reach}`,
+    ...(!loopbackOnly && {
+      warning: `WEB_CHAT=on with HOST ${config.HOST}: the chat page has no sign-in and anyone who can reach this port can use it`,
+    }),
     create: (context) => createWebChannel(context, loopbackOnly),
   };
 }

@@ -1,14 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import type { Bot } from '../../core/bot';
+import { MAX_INBOUND_CHARS } from '../../core/search/text';
 import type { Inbound } from '../../core/types';
 import { BodyTooLargeError, readBody } from '../../server/read-body';
 import { sendJson, type Route } from '../../server/route';
 import { guardRequest } from './guard';
 import { toWebReply } from './render';
 
-/** The longest message the page lets a person type (the input's maxlength says the same). */
-export const MAX_TEXT_LENGTH = 2000;
+/** The longest message the page lets a person type (the input's maxlength says the same): the shared cap. */
+export const MAX_TEXT_LENGTH = MAX_INBOUND_CHARS;
 /** Largest turn body: a maximal message in JSON, with every character escaped, fits. */
 export const TURN_BODY_LIMIT_BYTES = 16 * 1024;
 

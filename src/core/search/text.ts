@@ -3,6 +3,17 @@ import stopwordsIso from 'stopwords-iso/stopwords-iso.json';
 
 /** Longest question we read; the rest is ignored (people paste whole documents by mistake). */
 export const MAX_QUESTION_CHARS = 1000;
+/**
+ * The most of a message any channel reads, cut before anything else looks at it (mention removal, the
+ * privacy guard, the journal): every later step then runs on a bounded text. Room for normalising to
+ * shrink it to MAX_QUESTION_CHARS. The web page's input allows exactly this many.
+ */
+export const MAX_INBOUND_CHARS = MAX_QUESTION_CHARS * 2;
+
+/** Untrusted message text cut to MAX_INBOUND_CHARS: the first thing every channel does with it. */
+export function capInbound(text: string): string {
+  return text.length > MAX_INBOUND_CHARS ? text.slice(0, MAX_INBOUND_CHARS) : text;
+}
 
 // Words of chat and question form that say nothing about the topic, on top of Lunr's English list.
 const CHAT_FILLER = [
@@ -186,9 +197,7 @@ export function normalizeText(text: string): string {
 
 /** Makes untrusted text safe to read: normalised and capped at MAX_QUESTION_CHARS. */
 export function cleanText(text: string): string {
-  return normalizeText(text.slice(0, MAX_QUESTION_CHARS * 2))
-    .slice(0, MAX_QUESTION_CHARS)
-    .trim();
+  return normalizeText(capInbound(text)).slice(0, MAX_QUESTION_CHARS).trim();
 }
 
 // words() runs many times a turn on the same short strings (synonym phrases, concept surfaces): remember
