@@ -6,6 +6,8 @@ import type { ConversationStore } from '../core/state/conversation-store';
 import { openAnalytics } from '../core/analytics/open-analytics';
 import { combineObservers } from '../core/combine-observers';
 import { loadBot } from '../core/load-bot';
+import { loadEnglishWords } from '../core/search/english-words';
+import { loadWordClasses } from '../core/search/word-class';
 import { loadOperations, renderRateLimitMessage } from '../ops/operations-file';
 import { loadOpsConfig } from '../ops/ops-config';
 import type { Channel, ChannelSetup } from './channel';
@@ -73,6 +75,10 @@ export async function startServer({
     ...(config.GUIDEBOT_INDEX_PATH && { indexPath: config.GUIDEBOT_INDEX_PATH }),
   });
   const { index } = loaded;
+  // Loaded lazily elsewhere (the CLI, tests); a server loads them before it listens (and so before /readyz
+  // says ready): the first question with an unfamiliar word blocked every turn for 1.5-2 s while they loaded.
+  loadEnglishWords();
+  loadWordClasses();
   const turns = trackTurns(
     createServerBot({
       bot: loaded.bot,
