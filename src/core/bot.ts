@@ -77,7 +77,7 @@ export function createBot({
         return { value: turn.state, result: turn };
       });
       // Sent after the state is written: the network call never holds the conversation's lock.
-      const result = await forwardEscalation(escalate, index, routed);
+      const result = await forwardEscalation(escalate, index, routed, { store, inbound });
       await notify(observe, inbound, result);
       return result.replies;
     },

@@ -21,6 +21,8 @@ export interface ConversationState {
   tentative?: boolean;
   /** What "send" would forward, after the person asked for a person. */
   escalation?: string;
+  /** Who was offered it (a hash of their user id): in a shared thread only they may send it. */
+  escalationBy?: string;
 }
 
 /** What every turn handler needs. */
@@ -65,6 +67,9 @@ export function nextState(
   };
   if (next.dialog === undefined) delete next.dialog;
   if (!next.dialog || !next.tentative) delete next.tentative;
-  if (next.escalation === undefined) delete next.escalation;
+  if (next.escalation === undefined) {
+    delete next.escalation;
+    delete next.escalationBy;
+  }
   return next;
 }

@@ -1,4 +1,4 @@
-import { clickOnMessage, directMessage } from './slack-fixtures';
+import { clickOnMessage, directMessage, mention } from './slack-fixtures';
 import { startSlackHarness, type SlackHarness } from './slack-server';
 import { sendAction, sendEvent } from './signed-request';
 
@@ -56,4 +56,37 @@ it('refuses to start with a channel name instead of an id, naming the variable',
   await expect(
     startSlackHarness({ ESCALATION_SLACK_CHANNEL: '#citizen-engagement' }, { fake: h.fake }),
   ).rejects.toThrow(/ESCALATION_SLACK_CHANNEL/);
+});
+
+it('in a channel thread, only the person who asked can send; anyone else is told so and nothing goes', async () => {
+  await h.reset();
+  const thread = '1732440100.000100';
+  await sendEvent(h.url, mention('talk to a person', { ts: thread }));
+  await h.fake.settle();
+  const offer = h.fake
+    .callsOf('chat.postMessage')
+    .find((p) => buttonsOf(p.params.blocks).some((b) => b.value === 'escalation:send'))!;
+  const send = buttonsOf(offer.params.blocks).find((b) => b.value === 'escalation:send')!;
+  const click = (user: string) => ({
+    ...clickOnMessage(
+      {
+        actionId: send.action_id!,
+        value: 'escalation:send',
+        label: send.text!.text,
+        responseUrl: h.fake.responseUrl(`thread-${user}`),
+      },
+      { ts: '1732440100.000200', threadTs: thread, blocks: offer.params.blocks as unknown[] },
+    ),
+    user: { id: user, username: user, name: user, team_id: 'T0GUIDE01' },
+  });
+  const toTeam = () => h.fake.callsOf('chat.postMessage').filter((p) => p.params.channel === TEAM_CHANNEL);
+
+  await sendAction(h.url, click('U0BYSTANDER'));
+  await h.fake.settle();
+  expect(toTeam()).toHaveLength(0);
+  expect(JSON.stringify(h.fake.calls.slice(-2))).toContain('Only the person who asked can send');
+
+  await sendAction(h.url, click('U0ASKER01'));
+  await h.fake.settle();
+  expect(toTeam()).toHaveLength(1);
 });
