@@ -186,8 +186,11 @@ export function normalizeText(text: string): string {
   return (
     text
       .normalize('NFKC')
+      // Invisible characters go without a trace, so they cannot split a word, an address or a number
+      // ("john\u200b@example.com"): soft hyphen, zero-width and joiners, direction marks and bidi overrides.
+      .replace(/[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, '')
       // eslint-disable-next-line no-control-regex -- control characters in user text are dropped on purpose
-      .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, ' ')
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
       .replace(/\p{Extended_Pictographic}|\p{Variation_Selector}|\p{Emoji_Modifier}/gu, ' ')
       .replace(/[‘’ʼ`´]/g, "'")
       .replace(/[“”«»]/g, '"')

@@ -90,3 +90,33 @@ it('in a channel thread, only the person who asked can send; anyone else is told
   await h.fake.settle();
   expect(toTeam()).toHaveLength(1);
 });
+
+it('the person’s words are posted unformatted: no *bold*, no links, no bidi controls', async () => {
+  await h.reset();
+  await sendEvent(h.url, directMessage('see https://evil.example/login \u202e*now*\u202c pizza?'));
+  await h.fake.settle();
+  await sendEvent(h.url, directMessage('talk to a person'));
+  await h.fake.settle();
+  const offer = h.fake
+    .callsOf('chat.postMessage')
+    .find((p) => buttonsOf(p.params.blocks).some((b) => b.value === 'escalation:send'))!;
+  const blocks = offer.params.blocks as Array<{ type: string; text?: { type: string; text: string } }>;
+  const quoted = blocks.find((b) => b.text?.text.includes('evil'))!;
+  expect(quoted.text!.type).toBe('plain_text');
+  const send = buttonsOf(offer.params.blocks).find((b) => b.value === 'escalation:send')!;
+  const click = clickOnMessage(
+    {
+      actionId: send.action_id!,
+      value: send.value!,
+      label: send.text!.text,
+      responseUrl: h.fake.responseUrl('f'),
+    },
+    { ts: '1732440200.000900', channel: 'D0PRIVATE01', blocks: offer.params.blocks as unknown[] },
+  );
+  await sendAction(h.url, click);
+  await h.fake.settle();
+  const [post] = h.fake.callsOf('chat.postMessage').filter((p) => p.params.channel === TEAM_CHANNEL);
+  expect(String(post!.params.mrkdwn)).toBe('false');
+  expect(String(post!.params.text)).toContain('see https[:]//evil.example/login *now* pizza?');
+  expect(JSON.stringify(post!.params)).not.toMatch(/[\u202a-\u202e]/);
+});

@@ -4,6 +4,7 @@ import { startServer, type RunningServer } from '../../../src/server/serve';
 import { AUTH_ENV, channelToken, interceptBotFramework, releaseBotFramework } from './fake-bot-framework';
 import {
   cardOf,
+  elementsOf,
   fixture,
   postActivity,
   startFakeConnector,
@@ -102,4 +103,24 @@ test('in local mode (no authentication) nobody can choose the escalation channel
   expect(inChannel().map((m) => m.body.text)).toEqual([LABELS.escalationChannelRefused]);
   expect(await escalate()).toContain('nothing was sent. Please email citizenengagement@gov.bc.ca');
   expect(inChannel()).toHaveLength(1);
+});
+
+test('a question with a Markdown link and bidi controls is shown as typed text, never as a link', async () => {
+  await start({}, false);
+  const question = '[Click to verify your account](https://evil.example/login) \u202e*urgent*\u202c pizza?';
+  await post(activity('personal-message', { text: question }));
+  await post(activity('personal-message', { text: 'talk to a person' }));
+  const offer = connector.messages().find((m) => /escalation:send/.test(JSON.stringify(cardOf(m))))!;
+  const card = cardOf(offer)!;
+  const json = JSON.stringify(card);
+  // No TextBlock (which Teams reads as Markdown) carries the person's words; a TextRun does, defanged.
+  const markdown = elementsOf(card).filter((e) => e.type === 'TextBlock');
+  expect(markdown.some((e) => String(e.text).includes('evil'))).toBe(false);
+  const runs = elementsOf(card)
+    .filter((e) => e.type === 'RichTextBlock')
+    .flatMap((e) => (e.inlines as Array<{ type: string; text: string }>).map((run) => run.text));
+  expect(runs).toContainEqual(
+    expect.stringContaining('"[Click to verify your account](https[:]//evil.example/login) *urgent* pizza?"'),
+  );
+  expect(json).not.toMatch(/[\u202a-\u202e\u2066-\u2069]|https:\/\/evil/);
 });
