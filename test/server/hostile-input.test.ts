@@ -65,7 +65,10 @@ test('a 250 KB Teams message of <at> tags is answered without blocking the event
 
 test('the longest web chat message of digits and tags does not block the event loop', async () => {
   const half = MAX_INBOUND_CHARS / 2;
-  for (const text of ['1 '.repeat(half), '<at>'.repeat(half / 2), '@'.repeat(MAX_INBOUND_CHARS)]) {
+  const hostile = ['1 '.repeat(half), '<at>'.repeat(half / 2), '@'.repeat(MAX_INBOUND_CHARS)];
+  // Capitalised unfamiliar words: each is a name candidate the tagger might read.
+  hostile.push('Priya Sharma '.repeat(160), 'Zorb '.repeat(400), 'my wife '.repeat(250));
+  for (const text of hostile) {
     const delay = await worstDelay(() => postTurn(server.url, { conversation: 'hostile-web-1', text }));
     expect(delay).toBeLessThan(MAX_DELAY_MS);
   }

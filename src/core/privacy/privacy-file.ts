@@ -41,6 +41,7 @@ export const privacyFileSchema = z
         address: kindName,
         dateOfBirth: kindName,
         healthDetail: kindName,
+        name: kindName,
       })
       .strict(),
     notPersonal: z
