@@ -25,7 +25,7 @@ const prefix = uniquePrefix('privacy-leaks');
 const dataDir = makeTempDir('privacy-leaks');
 let fake: FakeSlackApi;
 let logs = '';
-let ordinaryNotes: string[] = [];
+const ordinaryNotes: string[] = [];
 
 type WebReply = { text: string; note?: string };
 
