@@ -104,15 +104,24 @@ async function notify(observe: TurnObserver | undefined, inbound: Inbound, turn:
   const withoutText = { ...inbound };
   delete withoutText.text;
   const sectionIds = [...new Set(replies.flatMap((reply) => reply.citations.map((c) => c.sectionId)))];
-  try {
-    await observe({
-      at: new Date(),
-      inbound: turn.privateText.length ? withoutText : inbound,
-      replies,
-      sectionIds,
-      ...turn.event,
-    });
-  } catch {
-    // Analytics must never cost an answer.
-  }
+  // Analytics must never cost an answer, nor hold it up: a slow store (Redis not answering) is left to finish
+  // or fail on its own after OBSERVER_WAIT_MS.
+  const observed = Promise.resolve()
+    .then(() =>
+      observe({
+        at: new Date(),
+        inbound: turn.privateText.length ? withoutText : inbound,
+        replies,
+        sectionIds,
+        ...turn.event,
+      }),
+    )
+    .catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, OBSERVER_WAIT_MS)));
+  await Promise.race([observed, waited]);
+  clearTimeout(timer);
 }
+
+/** How long a turn waits for its analytics record before answering anyway. */
+const OBSERVER_WAIT_MS = 250;

@@ -31,15 +31,23 @@ export function statelessWhenDown<T, R>(
 /**
  * The replies to send for a turn answered without the store: a question's answer as it is, but a turn that
  * only makes sense with the conversation's memory (a clicked or numbered choice, a dialog step) gets the
- * `storeUnavailable` message instead of a wrong answer or a dialog that could not go on.
+ * `storeUnavailable` message instead of a wrong answer or a dialog that could not go on. A question that
+ * would also start a dialog keeps its answer; only the dialog gives way to the message.
  */
 export function whileStoreDown(messages: MessagesFile, inbound: Inbound, stateless: Reply[]): Reply[] {
   const typed = words(inbound.text ?? '').join(' ');
-  const needsMemory =
-    inbound.choice !== undefined ||
-    /^\d+$/.test(typed) ||
-    stateless.some((reply) => reply.kind === 'dialog' || reply.dialog !== undefined);
-  return needsMemory ? [storeUnavailableReply(messages)] : stateless;
+  if (inbound.choice !== undefined || /^\d+$/.test(typed)) return [storeUnavailableReply(messages)];
+  const isDialog = (reply: Reply): boolean => reply.kind === 'dialog' || reply.dialog !== undefined;
+  if (!stateless.some(isDialog)) return stateless;
+  // The answer's own offer to start the dialog would need memory too.
+  const answers = stateless.filter((reply) => !isDialog(reply)).map(withoutChoices);
+  return [...answers, storeUnavailableReply(messages)];
+}
+
+function withoutChoices(reply: Reply): Reply {
+  if (!reply.choices.length) return reply;
+  const plain = { ...reply, choices: [] };
+  return { ...plain, text: renderReplyText(plain) };
 }
 
 function storeUnavailableReply(messages: MessagesFile): Reply {

@@ -67,7 +67,7 @@ async function redisContents(): Promise<string> {
       if (type === 'string') parts.push(key, (await client.get(key)) ?? '');
       else if (type === 'hash') parts.push(key, JSON.stringify(await client.hgetall(key)));
       else if (type === 'list') parts.push(key, ...(await client.lrange(key, 0, -1)));
-      else if (type === 'zset') parts.push(key, ...(await client.zrange(key, 0, -1)));
+      else if (type === 'zset') parts.push(key, ...(await client.zrange(key, '0', '-1')));
       else if (type === 'set') parts.push(key, ...(await client.smembers(key)));
     }
     return parts.join('\n');
