@@ -13,7 +13,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   const text = JSON.stringify(body);
   // After a 413 the rest of the body is still on the wire: closing the connection drops it unread.
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
-  if (status === 413) headers.connection = 'close';
+  // An answer given before the body was read (413, 404, 405, 401, 403, 415): close the connection rather than
+  // read the rest, which a client could make gigabytes long.
+  if (status === 413 || !res.req?.complete) headers.connection = 'close';
   res.writeHead(status, headers);
   res.end(text);
 }

@@ -127,6 +127,8 @@ export async function startServer({
     logger,
     metrics,
     channelOf: (route) => channelOf.get(route),
+    requestTimeoutMs: ops.REQUEST_TIMEOUT_SECONDS * 1000,
+    maxConnections: ops.MAX_CONNECTIONS,
     onError: (error) => logger.error({ err: error }, 'request failed'),
   });
   const closer = trackInFlight(server);

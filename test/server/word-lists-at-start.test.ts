@@ -21,5 +21,6 @@ test('the first question with unfamiliar words after start does not block the ev
   });
   histogram.disable();
   expect(status).toBe(200);
-  expect(histogram.max / 1e6).toBeLessThan(50);
+  // Loading the lists blocked for 1.3 s; the bound leaves room for a busy machine pausing the process.
+  expect(histogram.max / 1e6).toBeLessThan(250);
 });
