@@ -4,7 +4,13 @@ import { BodyTooLargeError, readBody } from '../../server/read-body';
 import { sendBusy, sendJson, type Route } from '../../server/route';
 import type { Logger } from '../../server/logger';
 import { hostName, isLoopback } from '../../server/loopback';
-import { isAuthenticationError, type TeamsCloudAdapter, type TurnLogic } from './cloud-adapter';
+import {
+  KEYS_RETRY_SECONDS,
+  KeysUnavailableError,
+  type Authenticated,
+  type TeamsCloudAdapter,
+  type TurnLogic,
+} from './cloud-adapter';
 import { isLoopbackServiceUrl } from './loopback';
 import { hasActivityShape, parseActivity } from './parse-activity';
 
@@ -84,27 +90,33 @@ async function handleMessages(
   if (!hasActivityShape(activity))
     return sendJson(res, 400, { error: 'activity is missing required fields' });
   const authHeader = req.headers.authorization ?? '';
+  let authenticated: Authenticated;
   try {
-    if (answersInResponse(activity)) {
-      const invokeResponse = await adapter.run(authHeader, activity, logic);
-      if (invokeResponse) return sendJson(res, invokeResponse.status, invokeResponse.body ?? {});
-      res.writeHead(200).end();
-      return;
-    }
-    const authenticated = await adapter.authenticate(authHeader, activity);
-    // The connector sends a refused activity again; an ack now would be an answer never sent.
-    if (overloaded?.()) return sendBusy(res);
-    res.writeHead(200).end();
-    // The turn logic answers its own failures; this is botbuilder itself failing.
-    track(() => adapter.run(authenticated, activity, logic)).catch((error: unknown) =>
-      logger.error(
-        { err: error, activityType: activity.type },
-        'teams turn failed after the acknowledgement',
-      ),
-    );
+    authenticated = await adapter.authenticate(authHeader, activity);
   } catch (error) {
-    if (!isAuthenticationError(error)) throw error;
+    if (error instanceof KeysUnavailableError) {
+      logger.warn(
+        { activityType: activity.type },
+        'teams: cannot check tokens now (signing keys unavailable)',
+      );
+      res.setHeader('retry-after', String(KEYS_RETRY_SECONDS));
+      return sendJson(res, 503, { error: 'cannot verify the token right now, try again shortly' });
+    }
+    // A token that cannot be checked is not accepted, whatever the library threw about it.
     logger.warn({ activityType: activity.type }, 'teams: refused a request without a valid token');
-    sendJson(res, 401, { error: 'unauthorized' });
+    return sendJson(res, 401, { error: 'unauthorized' });
   }
+  if (answersInResponse(activity)) {
+    const invokeResponse = await adapter.run(authenticated, activity, logic);
+    if (invokeResponse) return sendJson(res, invokeResponse.status, invokeResponse.body ?? {});
+    res.writeHead(200).end();
+    return;
+  }
+  // The connector sends a refused activity again; an ack now would be an answer never sent.
+  if (overloaded?.()) return sendBusy(res);
+  res.writeHead(200).end();
+  // The turn logic answers its own failures; this is botbuilder itself failing.
+  track(() => adapter.run(authenticated, activity, logic)).catch((error: unknown) =>
+    logger.error({ err: error, activityType: activity.type }, 'teams turn failed after the acknowledgement'),
+  );
 }
