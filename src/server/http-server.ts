@@ -84,7 +84,17 @@ export function createHttpServer(
     runInRequest({ reqId }, () =>
       Promise.resolve()
         .then(() => route.handle(req, res))
-        .catch((error: unknown) => answerError(res, error, onError)),
+        .catch((error: unknown) => {
+          // The client went away mid-request: nothing failed here, and nobody is left to answer.
+          if (req.destroyed && !req.complete) {
+            logger?.debug(
+              { reqId, code: (error as { code?: unknown })?.code },
+              'request aborted by the client',
+            );
+            return void res.destroy();
+          }
+          answerError(res, error, onError);
+        }),
     );
   });
   return server;

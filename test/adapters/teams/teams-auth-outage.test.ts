@@ -54,7 +54,12 @@ test('forged tokens get 503 with Retry-After, not 500, and the metadata is fetch
 
 test('a request with no token, or a token that is not a JWT, still gets 401', async () => {
   const activity = fixture('personal-message', { serviceUrl: connector.url });
-  for (const headers of [{}, { authorization: 'Bearer not-a-jwt' }, { authorization: 'Basic abc' }])
+  const headerSets: Array<Record<string, string>> = [
+    {},
+    { authorization: 'Bearer not-a-jwt' },
+    { authorization: 'Basic abc' },
+  ];
+  for (const headers of headerSets)
     expect((await postActivity(server.url, activity, headers)).status).toBe(401);
   expect(connector.calls).toEqual([]);
 });
