@@ -37,15 +37,8 @@ async function start(env: Record<string, string> = {}, authenticated = true): Pr
   server = await startServer({ env: { ...ENV, ...auth, ...env }, setups: [teamsSetup] });
 }
 
-beforeAll(() => {
-  // botbuilder console.errors every refused token.
-  jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  interceptBotFramework();
-});
-afterAll(() => {
-  jest.restoreAllMocks();
-  releaseBotFramework();
-});
+beforeAll(() => interceptBotFramework());
+afterAll(() => releaseBotFramework());
 
 beforeEach(async () => {
   connector = await startFakeConnector();

@@ -42,9 +42,11 @@ export const tokenRequests: string[] = [];
 
 /**
  * Answers the Bot Framework's OpenID metadata and keys and Entra ID's token endpoint with nock; every other
- * host but loopback is refused. Undo with `releaseBotFramework`.
+ * host but loopback is refused. botbuilder console.errors every refused token: silenced meanwhile. Undo with
+ * `releaseBotFramework`.
  */
 export function interceptBotFramework(): void {
+  jest.spyOn(console, 'error').mockImplementation(() => undefined);
   nock.disableNetConnect();
   nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
   nock('https://login.botframework.com')
@@ -76,6 +78,7 @@ export function interceptBotFramework(): void {
 
 /** Takes nock off Node's http again, so test files that run later in this worker get the real one. */
 export function releaseBotFramework(): void {
+  jest.restoreAllMocks();
   nock.cleanAll();
   nock.enableNetConnect();
   nock.restore();

@@ -13,16 +13,8 @@ import { fixture, postActivity, startFakeConnector, type FakeConnector } from '.
 let connector: FakeConnector;
 let server: RunningServer;
 
-beforeAll(() => {
-  // botbuilder console.errors every refused token; the statuses below are what this file checks.
-  jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  interceptBotFramework();
-});
-
-afterAll(() => {
-  jest.restoreAllMocks();
-  releaseBotFramework();
-});
+beforeAll(() => interceptBotFramework());
+afterAll(() => releaseBotFramework());
 
 beforeEach(async () => {
   connector = await startFakeConnector();
