@@ -2,7 +2,7 @@ import { connect, type Socket } from 'node:net';
 import { request } from 'node:http';
 import { webSetup } from '../../src/adapters/web';
 import { startServer, type RunningServer } from '../../src/server/serve';
-import { sleep } from './helpers';
+import { send, sleep } from './helpers';
 
 // A request answered before its body is read (404, 405, 403, 415) is closed, not read to the end: one client
 // streamed 2.8 GB into a 404 in 20 s. Slow bodies are cut at REQUEST_TIMEOUT_SECONDS, and MAX_CONNECTIONS
@@ -99,4 +99,10 @@ test('connections past MAX_CONNECTIONS are refused; the server serves again once
   await sleep(50);
   const res = await fetch(`${server.url}/healthz`);
   expect(res.status).toBe(200);
+});
+
+test('a request without a body answered at once keeps its connection for the next one', async () => {
+  const answer = await send(`${server.url}/healthz`);
+  expect(answer.status).toBe(200);
+  expect(answer.headers.connection).toBe('keep-alive');
 });
