@@ -2,6 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import type { Bot } from '../../core/bot';
 import { resolveChoice } from '../../core/choices';
+import { capInbound } from '../../core/search/text';
 import type { Choice, Inbound, Reply } from '../../core/types';
 import { eachLine } from './lines';
 import { renderForTerminal } from './render';
@@ -9,12 +10,14 @@ import { renderForTerminal } from './render';
 const CHANNEL = 'console';
 const USER = 'console-user';
 
+// Every line is cut to the shared cap before anything reads it (a pasted document is one line).
 function turn(conversation: string, text: string): Inbound {
-  return { channel: CHANNEL, conversation, user: USER, text };
+  return { channel: CHANNEL, conversation, user: USER, text: capInbound(text) };
 }
 
 /** A line typed after the welcome screen: its number or label picks one of the choices it showed. */
-function afterWelcome(conversation: string, line: string, welcome: Choice[]): Inbound {
+function afterWelcome(conversation: string, typed: string, welcome: Choice[]): Inbound {
+  const line = capInbound(typed);
   const picked = resolveChoice(welcome, { channel: CHANNEL, conversation, user: USER, text: line });
   return picked
     ? { channel: CHANNEL, conversation, user: USER, choice: picked.id }
