@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { webSetup } from '../../src/adapters/web';
+import { loadKnowledge } from '../../src/core/knowledge/load-knowledge';
 import { guardPersonalInformation } from '../../src/core/privacy/guard';
 import { normalizeText } from '../../src/core/search/text';
 import { connectRedisStore } from '../../src/core/state/redis-store';
@@ -144,4 +145,13 @@ test('ordinary guideline questions come through unchanged, with no personal-info
   expect(ordinaryNotes).toEqual([]);
   const changed = ORDINARY_QUESTIONS.filter((q) => guardPersonalInformation(q).redacted !== q);
   expect(changed).toEqual([]);
+});
+
+test('every section name and contact of the guideline, asked about, comes through unchanged', () => {
+  const kb = loadKnowledge();
+  const questions = [
+    ...kb.guideline.sections.map((section) => `What does ${section.title} say about posting?`),
+    ...kb.contacts.contacts.map((contact) => `How do I reach ${contact.name}?`),
+  ];
+  expect(questions.filter((q) => guardPersonalInformation(q).redacted !== q)).toEqual([]);
 });
