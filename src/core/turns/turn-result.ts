@@ -59,17 +59,17 @@ export function nextState(
   change: Partial<ConversationState> = {},
 ): ConversationState {
   // A pending escalation lasts one turn: only the reply right after it offers to send.
+  // Its owner too: routeTurn stamps whoever this turn's new offer is for.
   const next: ConversationState = {
     ...state,
     escalation: undefined,
+    escalationBy: undefined,
     ...change,
     offered: replies[replies.length - 1]?.choices ?? [],
   };
   if (next.dialog === undefined) delete next.dialog;
   if (!next.dialog || !next.tentative) delete next.tentative;
-  if (next.escalation === undefined) {
-    delete next.escalation;
-    delete next.escalationBy;
-  }
+  if (next.escalation === undefined) delete next.escalation;
+  if (next.escalationBy === undefined) delete next.escalationBy;
   return next;
 }

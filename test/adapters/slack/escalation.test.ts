@@ -120,3 +120,38 @@ it('the person’s words are posted unformatted: no *bold*, no links, no bidi co
   expect(String(post!.params.text)).toContain('see https[:]//evil.example/login *now* pizza?');
   expect(JSON.stringify(post!.params)).not.toMatch(/[\u202a-\u202e]/);
 });
+
+it('in a thread, a newer offer belongs to whoever asked for it, not to the one before', async () => {
+  await h.reset();
+  const thread = '1732440300.000100';
+  await sendEvent(h.url, mention('talk to a person', { ts: thread }));
+  await sendEvent(
+    h.url,
+    mention('talk to a person', { ts: '1732440300.000200', thread_ts: thread, user: 'U0SECOND1' }),
+  );
+  await h.fake.settle();
+  const offers = h.fake
+    .callsOf('chat.postMessage')
+    .filter((p) => buttonsOf(p.params.blocks).some((b) => b.value === 'escalation:send'));
+  const last = offers.at(-1)!;
+  const send = buttonsOf(last.params.blocks).find((b) => b.value === 'escalation:send')!;
+  const click = (user: string) => ({
+    ...clickOnMessage(
+      {
+        actionId: send.action_id!,
+        value: 'escalation:send',
+        label: send.text!.text,
+        responseUrl: h.fake.responseUrl(`newer-${user}`),
+      },
+      { ts: '1732440300.000300', threadTs: thread, blocks: last.params.blocks as unknown[] },
+    ),
+    user: { id: user, username: user, name: user, team_id: 'T0GUIDE01' },
+  });
+  const toTeam = () => h.fake.callsOf('chat.postMessage').filter((p) => p.params.channel === TEAM_CHANNEL);
+  await sendAction(h.url, click('U0ASKER01'));
+  await h.fake.settle();
+  expect(toTeam()).toHaveLength(0);
+  await sendAction(h.url, click('U0SECOND1'));
+  await h.fake.settle();
+  expect(toTeam()).toHaveLength(1);
+});
