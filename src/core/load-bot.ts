@@ -7,7 +7,7 @@ import { loadPrivacyKnowledge, type PrivacyKnowledge } from './privacy/privacy-f
 import { withPrivacy } from './privacy/with-privacy';
 import { loadOrBuildIndex, type LoadedIndex } from './search/index-file';
 import type { SearchIndex } from './search/search-index';
-import type { ClaimStore, StateStore } from './state/conversation-store';
+import type { ClaimStore, CounterStore, StateStore } from './state/conversation-store';
 import { createMemoryStore } from './state/memory-store';
 import type { TurnObserver } from './turn-event';
 
@@ -35,8 +35,8 @@ interface LoadBotOptions {
   /** Knowledge already loaded (the server loads it first: analytics need its allow-list); else read from knowledgeDir. */
   knowledge?: LoadedKnowledge;
   indexPath?: string;
-  /** Conversation state, and the claim that gives the collection notice once (default: in memory). */
-  store?: StateStore<ConversationState> & ClaimStore;
+  /** Conversation state, the claim that gives the collection notice once, escalation counters (default: in memory). */
+  store?: StateStore<ConversationState> & ClaimStore & CounterStore;
   conversationTtlSeconds?: number;
   /** Told about every turn, with the question already redacted (analytics, metrics). */
   observe?: TurnObserver;

@@ -58,7 +58,10 @@ export async function runDoctor({
       (error: unknown) => error,
     );
     if (rejected) fail(CHANNEL_LABELS[decided.name] ?? decided.name, describe(rejected));
-    else lines.push(`on    ${decided.name}: ${decided.summary}`);
+    else {
+      lines.push(`on    ${decided.name}: ${decided.summary}`);
+      if (decided.warning) lines.push(`WARN  ${decided.name}: ${decided.warning}`);
+    }
   }
   for (const { what, error } of check.problems) fail(what, describe(error));
   lines.push(`${check.problems.length ? 'note' : 'ok  '}  escalations: ${check.escalation}`);

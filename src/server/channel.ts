@@ -48,6 +48,8 @@ export type ChannelSetup =
       name: string;
       enabled: true;
       summary: string;
+      /** Set when the channel runs in a risky way an operator chose (doctor and the start-up log warn). */
+      warning?: string;
       create(context: ChannelContext): Promise<Channel>;
       /** Checks with the platform what `create` would (a rejected token): for `guidebot doctor`. */
       verify?(): Promise<void>;

@@ -6,6 +6,8 @@ import type { ConversationStore } from '../core/state/conversation-store';
 import { openAnalytics } from '../core/analytics/open-analytics';
 import { combineObservers } from '../core/combine-observers';
 import { loadAllKnowledge, loadBot } from '../core/load-bot';
+import { loadEnglishWords } from '../core/search/english-words';
+import { loadWordClasses } from '../core/search/word-class';
 import { loadOperations, renderRateLimitMessage } from '../ops/operations-file';
 import { checkStartup, startupError, type NamedSetup } from '../ops/startup-check';
 import type { Channel, ChannelSetup } from './channel';
@@ -81,6 +83,10 @@ export async function startServer({
     ...(config.GUIDEBOT_INDEX_PATH && { indexPath: config.GUIDEBOT_INDEX_PATH }),
   });
   const { index } = loaded;
+  // Loaded lazily elsewhere (the CLI, tests); a server loads them before it listens (and so before /readyz
+  // says ready): the first question with an unfamiliar word blocked every turn for 1.5-2 s while they loaded.
+  loadEnglishWords();
+  loadWordClasses();
   const turns = trackTurns(
     createServerBot({
       bot: loaded.bot,
@@ -124,6 +130,8 @@ export async function startServer({
     logger,
     metrics,
     channelOf: (route) => channelOf.get(route),
+    requestTimeoutMs: ops.REQUEST_TIMEOUT_SECONDS * 1000,
+    maxConnections: ops.MAX_CONNECTIONS,
     onError: (error) => logger.error({ err: error }, 'request failed'),
   });
   const closer = trackInFlight(server);
@@ -138,8 +146,11 @@ export async function startServer({
   const url = `http://${host}:${port}`;
   announce?.(url, channels);
   for (const setup of decided)
-    if (setup.enabled) logger.info({ channel: setup.name, summary: setup.summary }, 'channel on');
-    else logger.info({ channel: setup.name, reason: setup.reason }, 'channel off');
+    if (!setup.enabled) logger.info({ channel: setup.name, reason: setup.reason }, 'channel off');
+    else {
+      logger.info({ channel: setup.name, summary: setup.summary }, 'channel on');
+      if (setup.warning) logger.warn({ channel: setup.name, warning: setup.warning }, 'CHANNEL UNSAFE');
+    }
   logger.info({ url, indexSource: loaded.indexSource }, 'listening');
 
   let closing: Promise<void> | undefined;

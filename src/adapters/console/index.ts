@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Bot } from '../../core/bot';
 import { resolveChoice } from '../../core/choices';
 import { choiceIds } from '../../core/dialogs/choice-ids';
+import { capInbound } from '../../core/search/text';
 import type { Choice, Inbound, Reply } from '../../core/types';
 import { eachLine } from './lines';
 import { renderForTerminal, renderOneShot } from './render';
@@ -10,12 +11,14 @@ import { renderForTerminal, renderOneShot } from './render';
 const CHANNEL = 'console';
 const USER = 'console-user';
 
+// Every line is cut to the shared cap before anything reads it (a pasted document is one line).
 function turn(conversation: string, text: string): Inbound {
-  return { channel: CHANNEL, conversation, user: USER, text };
+  return { channel: CHANNEL, conversation, user: USER, text: capInbound(text) };
 }
 
 /** A line typed after the welcome screen: its number or label picks one of the choices it showed. */
-function afterWelcome(conversation: string, line: string, welcome: Choice[]): Inbound {
+function afterWelcome(conversation: string, typed: string, welcome: Choice[]): Inbound {
+  const line = capInbound(typed);
   const picked = resolveChoice(welcome, { channel: CHANNEL, conversation, user: USER, text: line });
   return picked
     ? { channel: CHANNEL, conversation, user: USER, choice: picked.id }

@@ -4,7 +4,8 @@ import { loadAnalyticsConfig } from '../../core/analytics/open-analytics';
 import { createGuidelinePage } from './guideline-page';
 import { createStaticRoutes } from './static-routes';
 import { createTurnRoutes } from './turn-routes';
-import { isLoopback, loadWebConfig } from './web-config';
+import { isLoopback } from '../../server/loopback';
+import { loadWebConfig } from './web-config';
 import { loadWebWording, type WebWording } from './web-wording';
 import { buildWelcome } from './welcome';
 
@@ -32,6 +33,9 @@ export function webSetup(env: Env): ChannelSetup {
     name: 'web',
     enabled: true,
     summary: `chat page at GET / and POST /api/web/turn, ${reach}`,
+    ...(!loopbackOnly && {
+      warning: `WEB_CHAT=on with HOST ${config.HOST}: the chat page has no sign-in and anyone who can reach this port can use it`,
+    }),
     create: async (context) => createWebChannel(context, loopbackOnly, wording),
   };
 }

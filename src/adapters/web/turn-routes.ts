@@ -65,6 +65,8 @@ export function createTurnRoutes({
         channel: 'web',
         conversation,
         user: conversation,
+        // The id is the page's own invention: the rate limit also counts the address it comes from.
+        ...(req.socket.remoteAddress && { client: req.socket.remoteAddress }),
         ...(text !== undefined && { text }),
         ...(choice !== undefined && { choice }),
       };

@@ -6,7 +6,7 @@ import { simpleReply } from '../turns/simple-replies';
 import type { Reply } from '../types';
 import { freshness } from './freshness';
 import { guardPersonalInformation } from './guard';
-import { notPersonalFrom } from './not-personal';
+import { notPersonalFrom, type KnowledgeText } from './not-personal';
 import type { PiKind } from './pi-kinds';
 import { fillWording, type PrivacyKnowledge } from './privacy-file';
 
@@ -15,7 +15,10 @@ export interface PrivacyOptions {
   /** Remembers which conversations have seen the collection notice (the conversation store's claim). */
   store: ClaimStore;
   /** The knowledge base: the review-by date, and the published numbers in contacts.yaml. */
-  kb: { guideline: { meta: { reviewBy: string | null } }; contacts: Pick<ContactsFile, 'contacts'> };
+  kb: {
+    guideline: { meta: { reviewBy: string | null } } & KnowledgeText['guideline'];
+    contacts: Pick<ContactsFile, 'contacts'>;
+  };
   /** How long analytics keep a question (said in the notice; a conversation is re-noticed after it). */
   retentionDays: number;
   now?: () => Date;

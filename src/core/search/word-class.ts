@@ -16,13 +16,18 @@ const DESCRIBING = new Set([
   'Adverb',
 ]);
 
-/** True for a common English verb, adjective or adverb: a word that says how, not what. */
-export function isDescribingWord(word: string): boolean {
+/** Loads the lexicon now (the server does, before it listens), so no question waits for it. */
+export function loadWordClasses(): Record<string, string> {
   if (!lexicon) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, on purpose
     const compromise = require('compromise') as { model(): { one: { lexicon: Record<string, string> } } };
     lexicon = compromise.model().one.lexicon;
   }
-  const wordClass = lexicon[word.toLowerCase()];
+  return lexicon;
+}
+
+/** True for a common English verb, adjective or adverb: a word that says how, not what. */
+export function isDescribingWord(word: string): boolean {
+  const wordClass = loadWordClasses()[word.toLowerCase()];
   return wordClass !== undefined && DESCRIBING.has(wordClass);
 }
