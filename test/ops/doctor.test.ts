@@ -97,7 +97,7 @@ describe('guidebot doctor (CLI)', () => {
       'ok    settings: listen on 127.0.0.1:0, conversations in memory (this process only) for 30 min, 20 messages a minute per person, log level info',
       `ok    knowledge: 19 sections, 65 passages in ${KNOWLEDGE_DIR}`,
       'off   slack: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set',
-      'on    teams: POST /api/messages, local mode: no authentication, replies only to a loopback serviceUrl',
+      'on    teams: POST /api/messages, local mode: no authentication; only callers on this machine, replies only to a loopback serviceUrl, no choosing the escalation channel',
       'on    web: chat page at GET / and POST /api/web/turn, this machine only',
       'ok    escalations: to the Teams channel where someone types "@GuideBot use this channel for escalations"; until then nowhere: people are given the contact (citizenengagement@gov.bc.ca) and the text to send themselves',
       'ok    listen: 127.0.0.1:0 is free',
@@ -118,7 +118,8 @@ describe('guidebot doctor (CLI)', () => {
       /^FAIL {2}settings: ANALYTICS_RETENTION_DAYS: "0" is too small: the least allowed is 1\. /m,
     ],
     [
-      { HOST: 'not a host' },
+      // The web chat explicitly on, so that the unresolvable HOST is the one problem.
+      { HOST: 'not a host', WEB_CHAT: 'on' },
       /^FAIL {2}settings: HOST: "not a host" does not resolve to an address\. Set HOST to an address/m,
     ],
     [

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import { teamsSetup } from '../../../src/adapters/teams';
 import { runDoctor } from '../../../src/ops/doctor';
+import { CHANNEL_SETUPS } from '../../../src/server/channels';
 import { startServer, type RunningServer } from '../../../src/server/serve';
 import { memoryLogger, send } from '../../server/helpers';
 import { fixture, startFakeConnector, type FakeConnector } from './fake-connector';
@@ -51,7 +52,8 @@ test('on a HOST other machines can reach, local mode stays off unless TEAMS_LOCA
   expect(decided.enabled ? '' : decided.reason).toContain('TEAMS_LOCAL_MODE=on');
   expect(teamsSetup({ HOST: '127.0.0.1', TEAMS_LOCAL_MODE: 'off' }).enabled).toBe(false);
 
-  server = await startServer({ env: { ...ENV, HOST: '0.0.0.0' }, setups: [teamsSetup] });
+  // The web chat, explicitly on, keeps the server up: Teams stays off and its route does not exist.
+  server = await startServer({ env: { ...ENV, HOST: '0.0.0.0', WEB_CHAT: 'on' }, setups: CHANNEL_SETUPS });
   server.url = server.url.replace('0.0.0.0', '127.0.0.1');
   for (const serviceUrl of loopbackSpellings()) expect(await post(message(serviceUrl))).toBe(404);
   expect(connector.calls).toEqual([]);
