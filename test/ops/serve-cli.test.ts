@@ -38,7 +38,13 @@ describe('guidebot serve (CLI)', () => {
   });
 
   it('says a HOST does not resolve', async () => {
-    const result = await runCliAsync(['serve'], { HOST: 'not a host', PORT: '0', LOG_LEVEL: 'silent' });
+    // The web chat explicitly on, so that the unresolvable HOST is the one problem.
+    const result = await runCliAsync(['serve'], {
+      HOST: 'not a host',
+      WEB_CHAT: 'on',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
       'guidebot: cannot start: HOST: "not a host" does not resolve to an address. Set HOST to an address or name of this machine (0.0.0.0 for every interface), or leave it unset for 127.0.0.1.\n',
