@@ -1,4 +1,4 @@
-import { answerQuestion } from './answer';
+import { replyFor } from './answer';
 import type { EscalationSink } from './escalation-sink';
 import { rememberForFrozen } from './memo/frozen';
 import { deepFreeze, rememberRecent } from './memo/recent';
@@ -9,11 +9,13 @@ import { decorateAnswer, simpleReply } from './turns/simple-replies';
 import type { ConversationState, TurnResult } from './turns/turn-result';
 import { cleanText } from './search/text';
 import type { SearchIndex } from './search/search-index';
-import { matchSmalltalk } from './smalltalk';
+import { smalltalkReply } from './smalltalk';
 import { statelessWhenDown, whileStoreDown } from './stateless-fallback';
 import type { ConversationStore } from './state/conversation-store';
 import type { TurnObserver } from './turn-event';
 import type { Inbound, Reply } from './types';
+import { loadOrTrainModel } from './understand/model-file';
+import { createUnderstander, type Understander } from './understand/understand';
 
 export type { ConversationState } from './turns/turn-result';
 
@@ -29,6 +31,8 @@ export interface Bot {
 
 export interface BotOptions {
   index: SearchIndex;
+  /** The trained model over the same knowledge; by default the prebuilt one (trained now if stale). */
+  understander?: Understander;
   store: ConversationStore<ConversationState>;
   /** Idle time after which a conversation, and any dialog in it, is forgotten. */
   conversationTtlSeconds?: number;
@@ -39,7 +43,7 @@ export interface BotOptions {
   /** Where confirmed escalations go (a team channel); without it the person gets the email address. */
   escalate?: EscalationSink;
   /**
-   * How many distinct recent questions to remember the search results of (default 1000, some megabytes at
+   * How many distinct recent questions to remember the model's reading and search results of (default 1000, some megabytes at
    * most). Staff ask the same questions again and again, and a loaded index gives the same words the same
    * reply; 0 searches every time (the in-process benchmark measures that).
    */
@@ -48,6 +52,7 @@ export interface BotOptions {
 
 export function createBot({
   index,
+  understander = createUnderstander(index.kb, loadOrTrainModel(index.kb).model),
   store,
   conversationTtlSeconds = 30 * 60,
   observe,
@@ -55,8 +60,11 @@ export function createBot({
   escalate,
   recentQuestions = 1000,
 }: BotOptions): Bot {
-  const catalog = createDialogCatalog(index, recentQuestions);
-  const answer = rememberRecent(recentQuestions, (question) => answerQuestion(index, question).reply);
+  const catalog = createDialogCatalog(index);
+  const understand = rememberRecent(recentQuestions, (text) => understander.understand(text));
+  const answer = rememberRecent(recentQuestions, (question) =>
+    replyFor(index, understand(question), question),
+  );
   // A remembered (frozen) reply is decorated once too, and frozen, so channels can keep its rendering.
   const decorateRemembered = rememberForFrozen((reply: Reply) => deepFreeze(decorateAnswer(catalog, reply)));
   const decorate = (reply: Reply): Reply =>
@@ -65,7 +73,7 @@ export function createBot({
     async handle(inbound) {
       const key = `${inbound.channel}:${inbound.conversation}`;
       const cleaned: Inbound = { ...inbound, text: cleanText(inbound.text ?? '') };
-      const ctx = { index, catalog, answer, decorate, today: now().toISOString().slice(0, 10) };
+      const ctx = { index, catalog, understand, answer, decorate, today: now().toISOString().slice(0, 10) };
       // One update per turn: two turns of one conversation arriving together run one after the other.
       // With the store down, questions are still answered; turns that need memory say to try again.
       const update = statelessWhenDown(store, (turn: TurnResult) => ({
@@ -82,8 +90,7 @@ export function createBot({
       return result.replies;
     },
     welcome() {
-      const help = matchSmalltalk(index.kb.messages, 'help');
-      const intro = help?.reply ?? index.kb.messages.fallback;
+      const intro = smalltalkReply(index.kb.messages, 'help') ?? index.kb.messages.fallback;
       const list = index.kb.messages.dialogs.listIntro;
       return simpleReply(catalog.dialogs.length ? `${intro}\n\n${list}` : intro, {
         choices: catalog.startChoices(),

@@ -8,6 +8,8 @@ import type { SearchIndex } from './search/search-index';
 import type { ConversationStore } from './state/conversation-store';
 import { createMemoryStore } from './state/memory-store';
 import type { TurnObserver } from './turn-event';
+import { loadOrTrainModel, modelPathBeside } from './understand/model-file';
+import { createUnderstander, type Understander } from './understand/understand';
 
 /** How long analytics keep a question when nothing else is configured (said in the collection notice). */
 export const DEFAULT_RETENTION_DAYS = 90;
@@ -28,6 +30,8 @@ export interface LoadBotOptions {
 export interface LoadedBot {
   bot: Bot;
   index: SearchIndex;
+  /** The trained model's reading of messages (for the eval and owners' tools). */
+  understander: Understander;
   indexSource: LoadedIndex['source'];
   store: ConversationStore<ConversationState>;
 }
@@ -40,9 +44,12 @@ export function loadBot(options: LoadBotOptions = {}): LoadedBot {
   const kb = loadKnowledge(options.knowledgeDir);
   const privacy = loadPrivacyKnowledge(options.knowledgeDir);
   const { index, source } = loadOrBuildIndex(kb, options.indexPath);
+  const modelPath = options.indexPath ? modelPathBeside(options.indexPath) : undefined;
+  const understander = createUnderstander(kb, loadOrTrainModel(kb, modelPath).model);
   const store = options.store ?? createMemoryStore<ConversationState>();
   const core = createBot({
     index,
+    understander,
     store,
     ...(options.conversationTtlSeconds && { conversationTtlSeconds: options.conversationTtlSeconds }),
     ...(options.observe && { observe: options.observe }),
@@ -50,5 +57,5 @@ export function loadBot(options: LoadBotOptions = {}): LoadedBot {
   });
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const bot = withPrivacy(core, privacy, { store, kb, retentionDays });
-  return { bot, index, indexSource: source, store };
+  return { bot, index, understander, indexSource: source, store };
 }

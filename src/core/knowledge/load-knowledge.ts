@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadDialogs } from '../dialogs/load-dialogs';
 import type { Dialog } from '../dialogs/types';
@@ -9,13 +9,12 @@ import { parseGuideline } from './parse-guideline';
 import {
   contactsFileSchema,
   messagesFileSchema,
-  questionsFileSchema,
   synonymsFileSchema,
   type ContactsFile,
   type MessagesFile,
-  type QuestionsFile,
   type SynonymsFile,
 } from './schema';
+import { loadBank, type QuestionBank } from './load-bank';
 import { formatPath, parseYamlFile, yamlPlace } from './yaml-file';
 
 /** Everything in knowledge/, validated and cross-checked. */
@@ -24,7 +23,8 @@ export interface KnowledgeBase {
   guideline: Guideline;
   contacts: ContactsFile;
   synonyms: SynonymsFile;
-  questions: QuestionsFile;
+  /** Example questions (knowledge/questions/): what the understanding model learns from. */
+  bank: QuestionBank;
   messages: MessagesFile;
   /** The guided dialogs of knowledge/dialogs/, checked against the guideline and contacts. */
   dialogs: Dialog[];
@@ -37,9 +37,8 @@ export const DEFAULT_KNOWLEDGE_DIR = path.resolve(__dirname, '../../../knowledge
 
 export function loadKnowledge(dir = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
   const hash = createHash('sha256');
-  const read = (name: string, optional = false): string | undefined => {
+  const read = (name: string): string => {
     const file = path.join(dir, name);
-    if (optional && !existsSync(file)) return undefined;
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -56,15 +55,11 @@ export function loadKnowledge(dir = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
   };
   const file = (name: string): string => path.join(dir, name);
 
-  const guideline = parseGuideline(file('guidelines.md'), read('guidelines.md')!);
-  const contactsText = read('contacts.yaml')!;
+  const guideline = parseGuideline(file('guidelines.md'), read('guidelines.md'));
+  const contactsText = read('contacts.yaml');
   const contacts = parseYamlFile(file('contacts.yaml'), contactsText, contactsFileSchema);
-  const synonyms = parseYamlFile(file('synonyms.yaml'), read('synonyms.yaml')!, synonymsFileSchema);
-  const messages = parseYamlFile(file('messages.yaml'), read('messages.yaml')!, messagesFileSchema);
-  const questionsText = read('questions.yaml', true);
-  const questions = questionsText
-    ? parseYamlFile(file('questions.yaml'), questionsText, questionsFileSchema)
-    : { sections: {} };
+  const synonyms = parseYamlFile(file('synonyms.yaml'), read('synonyms.yaml'), synonymsFileSchema);
+  const messages = parseYamlFile(file('messages.yaml'), read('messages.yaml'), messagesFileSchema);
 
   const sectionIds = new Set(guideline.sections.map((s) => s.id));
   const unknownSection = (
@@ -84,10 +79,13 @@ export function loadKnowledge(dir = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
         throw unknownSection('contacts.yaml', contactsText, ['contacts', i, 'sections', j], id);
     }),
   );
-  for (const id of Object.keys(questions.sections))
-    if (!sectionIds.has(id)) throw unknownSection('questions.yaml', questionsText!, ['sections', id], id);
 
-  // Dialogs do not feed the search index, so they stay out of its hash.
+  // Dialogs do not feed the search index or the model, so they stay out of its hash; the bank does.
   const dialogs = loadDialogs(file('dialogs'), { guideline, contacts: contacts.contacts }, messages.dialogs);
-  return { dir, guideline, contacts, synonyms, questions, messages, dialogs, hash: hash.digest('hex') };
+  const bank = loadBank(
+    file('questions'),
+    { guideline, dialogIds: dialogs.map((d) => d.id), smalltalkIds: messages.smalltalk.map((s) => s.id) },
+    (name, text) => hash.update(`${name}\0${text}\0`),
+  );
+  return { dir, guideline, contacts, synonyms, bank, messages, dialogs, hash: hash.digest('hex') };
 }

@@ -75,12 +75,6 @@ export const synonymsFileSchema = z
   .strict();
 export type SynonymsFile = z.infer<typeof synonymsFileSchema>;
 
-/** Optional alternate phrasings of questions each section answers, keyed by section id. */
-export const questionsFileSchema = z
-  .object({ sections: z.record(sectionId, z.array(phrase).min(1)) })
-  .strict();
-export type QuestionsFile = z.infer<typeof questionsFileSchema>;
-
 /** The bot's own wording that is not the guideline's: small talk and the fallback. */
 export const messagesFileSchema = z
   .object({

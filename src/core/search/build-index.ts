@@ -9,9 +9,9 @@ export const INDEX_FORMAT = 5;
 /**
  * Field boosts. The passage's own words count most; its section's title places it; the synonyms of its
  * words let staff vocabulary find it; the passage a list item hangs from ("Documentation options include:")
- * and curated phrasings of its section give context without outweighing the text.
+ * gives context without outweighing the text.
  */
-const FIELDS = { text: 1, section: 0.6, synonyms: 0.4, lead: 0.35, questions: 0.5 } as const;
+const FIELDS = { text: 1, section: 0.6, synonyms: 0.4, lead: 0.35 } as const;
 
 /** Builds the Lunr index over passages. Fields hold stems already, so Lunr's own pipeline is emptied. */
 export function buildLunrIndex(kb: KnowledgeBase, synonyms: SynonymMatcher): lunr.Index {
@@ -26,7 +26,6 @@ export function buildLunrIndex(kb: KnowledgeBase, synonyms: SynonymMatcher): lun
     for (const passage of passages) {
       const section = sectionById.get(passage.sectionId)!;
       const lead = passage.leadId ? (textById.get(passage.leadId) ?? '') : '';
-      const questions = kb.questions.sections[section.id] ?? [];
       this.add({
         id: passage.id,
         text: topicStems(passage.text),
@@ -35,7 +34,6 @@ export function buildLunrIndex(kb: KnowledgeBase, synonyms: SynonymMatcher): lun
           .mentions(passage.text, { guidelineSide: true })
           .flatMap((m) => m.group?.staffTerms ?? []),
         lead: topicStems(lead),
-        questions: topicStems(questions.join(' ')),
       });
     }
   });

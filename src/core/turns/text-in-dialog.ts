@@ -2,6 +2,7 @@ import { saidPhrase } from '../dialogs/phrase-words';
 import type { Dialog } from '../dialogs/types';
 import { words } from '../search/text';
 import { listReply, resumeChoice, runDialog, startDialog } from './dialog-turns';
+import { withIncidentNumbers } from './incident-net';
 import { decorateAnswer, simpleReply } from './simple-replies';
 import { nextState, type ConversationState, type TurnContext, type TurnResult } from './turn-result';
 
@@ -10,7 +11,7 @@ const said = (text: string): string => words(text).join(' ');
 /**
  * Typed text while a dialog waits: an answer to its question when the engine understands it. Otherwise a
  * dialog only suggested by the last question steps aside (`asQuestion`); a dialog the person is in gives
- * way to another dialog asked for by name or in its own words, the dialog list, or a new question the
+ * way to another dialog asked for by name or that the model reads the message as asking for, the dialog list, or a new question the
  * guideline answers (answered, with a choice to return). Anything else re-asks the question with a hint.
  */
 export function textInDialog(
@@ -32,15 +33,19 @@ export function textInDialog(
   const m = ctx.index.kb.messages.dialogs;
   const typed = said(text);
   if (m.listPhrases.some((p) => saidPhrase(p) === typed)) return listReply(ctx, state);
-  const other = ctx.catalog.byName(text) ?? ctx.catalog.matchStart(text)?.dialog;
+  const understood = ctx.understand(text);
+  const { intent } = understood;
+  const other =
+    ctx.catalog.byName(text) ?? (intent.kind === 'dialog' ? ctx.catalog.get(intent.dialogId) : undefined);
   if (other && other.id !== dialog.id) return startDialog(state, other, { lead: [simpleReply(m.switched)] });
   const answered = ctx.answer(text);
   if (answered.kind !== 'answer') return result;
   const replies = [decorateAnswer(ctx.catalog, answered, resumeChoice(ctx, state), dialog.id)];
-  return {
+  const turn: TurnResult = {
     state: { ...nextState(state, replies), lastQuestion: text },
     replies,
     event: { dialog: { id: dialog.id } },
     privateText: [],
   };
+  return withIncidentNumbers(ctx, turn, understood);
 }
