@@ -7,7 +7,6 @@ import { freshness } from '../core/privacy/freshness';
 import { loadPrivacyKnowledge } from '../core/privacy/privacy-file';
 import { buildLunrIndex } from '../core/search/build-index';
 import { createSearchIndex } from '../core/search/search-index';
-import { compileSynonyms } from '../core/search/synonyms';
 import { createMemoryStore } from '../core/state/memory-store';
 import { trainFor } from '../core/understand/model-file';
 import { createUnderstander } from '../core/understand/understand';
@@ -42,11 +41,10 @@ export async function checkKnowledge(options: KnowledgeCheckOptions): Promise<{ 
     fail(error.message);
     return { ok, text: lines.join('\n') };
   }
-  const { guideline, contacts, synonyms } = kb;
+  const { guideline, contacts } = kb;
   lines.push(
     `ok   guidelines.md: ${guideline.sections.length} sections, ${guideline.passages.length} passages`,
-    `ok   contacts.yaml: ${contacts.contacts.length} contacts; synonyms.yaml: ${synonyms.synonyms.length} groups; ` +
-      `messages.yaml`,
+    `ok   contacts.yaml: ${contacts.contacts.length} contacts; messages.yaml; dialogs: ${kb.dialogs.length}`,
   );
   try {
     loadPrivacyKnowledge(kb.dir);
@@ -58,7 +56,7 @@ export async function checkKnowledge(options: KnowledgeCheckOptions): Promise<{ 
   lines.push(freshnessLine(kb, options.now ?? new Date()));
   lines.push(...bankLines(kb, fail));
 
-  const index = createSearchIndex(kb, buildLunrIndex(kb, compileSynonyms(synonyms)));
+  const index = createSearchIndex(kb, buildLunrIndex(kb));
   if (!existsSync(options.evalFile)) {
     lines.push(`skip eval: ${options.evalFile} not found (name the file with --file)`);
     return { ok, text: lines.join('\n') };

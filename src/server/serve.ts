@@ -73,6 +73,12 @@ export async function startServer({
     ...(config.GUIDEBOT_INDEX_PATH && { indexPath: config.GUIDEBOT_INDEX_PATH }),
   });
   const { index } = loaded;
+  // A bank group whose passage is gone is left out of the model rather than stopping the service.
+  for (const group of index.kb.bank.unresolved)
+    logger.warn(
+      { where: group.where, section: group.section, anchor: group.anchor, reason: group.reason },
+      'question bank: examples ignored (run guidebot knowledge check)',
+    );
   const turns = trackTurns(
     createServerBot({
       bot: loaded.bot,

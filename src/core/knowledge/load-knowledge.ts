@@ -6,14 +6,7 @@ import type { Dialog } from '../dialogs/types';
 import { KnowledgeFileError } from '../errors';
 import type { Guideline } from './guideline';
 import { parseGuideline } from './parse-guideline';
-import {
-  contactsFileSchema,
-  messagesFileSchema,
-  synonymsFileSchema,
-  type ContactsFile,
-  type MessagesFile,
-  type SynonymsFile,
-} from './schema';
+import { contactsFileSchema, messagesFileSchema, type ContactsFile, type MessagesFile } from './schema';
 import { loadBank, type QuestionBank } from './load-bank';
 import { formatPath, parseYamlFile, yamlPlace } from './yaml-file';
 
@@ -22,7 +15,6 @@ export interface KnowledgeBase {
   dir: string;
   guideline: Guideline;
   contacts: ContactsFile;
-  synonyms: SynonymsFile;
   /** Example questions (knowledge/questions/): what the understanding model learns from. */
   bank: QuestionBank;
   messages: MessagesFile;
@@ -58,7 +50,6 @@ export function loadKnowledge(dir = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
   const guideline = parseGuideline(file('guidelines.md'), read('guidelines.md'));
   const contactsText = read('contacts.yaml');
   const contacts = parseYamlFile(file('contacts.yaml'), contactsText, contactsFileSchema);
-  const synonyms = parseYamlFile(file('synonyms.yaml'), read('synonyms.yaml'), synonymsFileSchema);
   const messages = parseYamlFile(file('messages.yaml'), read('messages.yaml'), messagesFileSchema);
 
   const sectionIds = new Set(guideline.sections.map((s) => s.id));
@@ -87,5 +78,5 @@ export function loadKnowledge(dir = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
     { guideline, dialogIds: dialogs.map((d) => d.id), smalltalkIds: messages.smalltalk.map((s) => s.id) },
     (name, text) => hash.update(`${name}\0${text}\0`),
   );
-  return { dir, guideline, contacts, synonyms, bank, messages, dialogs, hash: hash.digest('hex') };
+  return { dir, guideline, contacts, bank, messages, dialogs, hash: hash.digest('hex') };
 }

@@ -8,7 +8,8 @@ import { dialogClass, OUT_OF_SCOPE, passageClass, PERSON, trainingSet } from './
  * How the model's probabilities become a decision. Chosen by cross-validation on the question bank and
  * on the development set (npm run tune); see docs/performance.md.
  * - textWeight: a passage's score is P(its class) + textWeight x the cosine of question and passage text.
- * - fallbackMargin: nothing we cover when P(out of scope) exceeds the best passage or intent by this.
+ * - fallbackMargin: nothing we cover when P(out of scope) exceeds the best passage's score (or the best
+ *   intent's probability) by this. Cross-validation: 0 trades 4 points of answers for 5 of fallbacks.
  * - leadShare: a message read as a dialog also gets an answer first when its best passage scores at least
  *   this share of the dialog's probability ("do I need a PIA?": the answer, then the privacy check).
  * - relatedShare: further passages are quoted when they score at least this share of the best one.
