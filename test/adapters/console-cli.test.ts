@@ -20,7 +20,7 @@ function jsonLines(result: CliResult): Reply[] {
 
 /** Questions the answer engine may answer or not; the tests pick among them by what it does today. */
 const ANSWERABLE = [
-  'can i tweet abt a court case?',
+  'can we talk about court cases with the public?',
   'do I need a PIA?',
   'who do I tell if our account is hacked',
 ];

@@ -20,7 +20,7 @@ import { newDirectChannel, postedText, referenceReplies, say, statefulScript } f
 jest.setTimeout(90_000);
 
 const { messages } = loadKnowledge();
-const QUESTION = 'can i tweet abt a court case?';
+const QUESTION = 'can we talk about court cases with the public?';
 const slackEnv = (fake: FakeSlackApi) => ({
   SLACK_BOT_TOKEN: BOT_TOKEN,
   SLACK_SIGNING_SECRET: SIGNING_SECRET,

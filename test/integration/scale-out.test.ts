@@ -70,7 +70,7 @@ it('answers an event once when Slack retries it to the other replica', async () 
   const [a, b] = replicas;
   const channel = newDirectChannel();
   const eventId = newEventId();
-  const question = 'can i tweet abt a court case?';
+  const question = 'can we talk about court cases with the public?';
   const [expected] = await referenceReplies([question]);
   await say(fake, a!.url, channel, question, { eventId });
   const retry = { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } };
@@ -105,7 +105,7 @@ it('answers an event on the other replica when the one that took it is killed be
   // Slack has its ack and will not send the event again: only the journal in Redis can save the answer.
   const [c, d] = await Promise.all([1, 2].map(() => replica({ REPLICA_TIMEOUT_SECONDS: '1' })));
   const channel = newDirectChannel();
-  const question = 'can i tweet abt a court case?';
+  const question = 'can we talk about court cases with the public?';
   const [expected] = await referenceReplies([question]);
   const answers = () => postsTo(fake, channel).filter((call) => call.params.text === postedText(expected!));
   // c's post is rate limited for half a minute: c is still waiting to answer when it is killed. (Earlier
@@ -137,7 +137,7 @@ it('answers an event on the other replica when the one that took it is killed be
 it('answers a Teams message on the other replica when the one that acknowledged it is killed before answering', async () => {
   // The connector has its 200 and will not send the message again (Teams in local mode, connector on loopback).
   const [e, f] = await Promise.all([1, 2].map(() => replica({ REPLICA_TIMEOUT_SECONDS: '1' })));
-  const question = 'can i tweet abt a court case?';
+  const question = 'can we talk about court cases with the public?';
   const [expected] = await referenceReplies([question]);
   // e's reply is throttled for half a minute: e is still waiting to send it when it is killed.
   connector.failNextMessages(1, 429, 30);
