@@ -15,7 +15,7 @@ import type { ConversationStore } from './state/conversation-store';
 import type { TurnObserver } from './turn-event';
 import type { Inbound, Reply } from './types';
 import { loadOrTrainModel } from './understand/model-file';
-import { createUnderstander, type Understander } from './understand/understand';
+import { createUnderstander, type Understander, type Understanding } from './understand/understand';
 
 export type { ConversationState } from './turns/turn-result';
 
@@ -61,7 +61,13 @@ export function createBot({
   recentQuestions = 1000,
 }: BotOptions): Bot {
   const catalog = createDialogCatalog(index);
-  const understand = rememberRecent(recentQuestions, (text) => understander.understand(text));
+  // A turn asks about its text more than once (person? dialog? answer?): the last reading is kept.
+  let last: { text: string; understood: Understanding } | undefined;
+  const readOnce = (text: string): Understanding => {
+    if (last?.text !== text) last = { text, understood: understander.understand(text) };
+    return last.understood;
+  };
+  const understand = rememberRecent(recentQuestions, readOnce);
   const answer = rememberRecent(recentQuestions, (question) =>
     replyFor(index, understand(question), question),
   );
