@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { askEachLine, askOnce, chatInteractive, chatJson } from './adapters/console';
+import { loadTimeZone } from './config';
 import { GuidebotError } from './core/errors';
 import { loadKnowledge } from './core/knowledge/load-knowledge';
 import { loadBot } from './core/load-bot';
@@ -51,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
   };
   const load = (): ReturnType<typeof loadBot> =>
     loadBot({
+      timeZone: loadTimeZone(process.env),
       ...(paths.knowledgeDir && { knowledgeDir: paths.knowledgeDir }),
       ...(paths.indexPath && { indexPath: paths.indexPath }),
     });

@@ -6,7 +6,7 @@ import { renderReportCsv } from './render-report-csv';
 import { renderReportText } from './render-report';
 
 /** What `guidebot report` was asked for. */
-export interface ReportRequest {
+interface ReportRequest {
   period: { since: Date; until: Date };
   format: 'text' | 'json' | 'csv';
   env: Env;
@@ -17,7 +17,7 @@ export interface ReportRequest {
 /** Reads the period's events (after deleting expired ones, as every start does) and renders the report. */
 export async function createReportOutput(request: ReportRequest): Promise<string> {
   const config = loadAnalyticsConfig(request.env);
-  const { store, redis } = openAnalyticsStore(config);
+  const { store, close } = await openAnalyticsStore(config);
   try {
     await store.prune(retentionCutoff(request.now ?? new Date(), config.ANALYTICS_RETENTION_DAYS));
     const events = await store.list(request.period.since, request.period.until);
@@ -26,7 +26,6 @@ export async function createReportOutput(request: ReportRequest): Promise<string
     if (request.format === 'csv') return renderReportCsv(report);
     return `${renderReportText(report, store.where)}\n`;
   } finally {
-    await store.close();
-    if (redis) await redis.quit().catch(() => undefined);
+    await close();
   }
 }
