@@ -9,6 +9,8 @@ import { GuidebotError } from './core/errors';
 import { loadKnowledge } from './core/knowledge/load-knowledge';
 import { loadBot } from './core/load-bot';
 import { writeIndex } from './core/search/index-file';
+import { modelPathBeside, writeModel } from './core/understand/model-file';
+import { trainingSet } from './core/understand/training-set';
 import { DEFAULT_EVAL_FILE, formatEvalReport, readEvalFile, runEval } from './eval/run-eval';
 import { toReportPeriod } from './core/analytics/report-period';
 
@@ -22,7 +24,7 @@ Usage:
   guidebot eval [--file F]     score the evaluation set (default test/eval/dev-questions.jsonl)
   guidebot serve               start the HTTP server (Slack, Teams and the local web chat; see README)
   guidebot doctor              check the settings, knowledge, channels and Redis; exit 1 if not usable
-  guidebot index build         rebuild the search index from knowledge/
+  guidebot index build         rebuild the search index and train the model from knowledge/
   guidebot knowledge check [--file F]
                                validate every knowledge file and run the eval (for owners, after an edit)
   guidebot report [--days N | --since DATE [--until DATE]] [--json | --csv]
@@ -101,8 +103,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'eval': {
-      const { bot, index } = load();
-      const report = await runEval(bot, index, readEvalFile(values.file ?? DEFAULT_EVAL_FILE));
+      const { bot, understander } = load();
+      const report = await runEval(bot, understander, readEvalFile(values.file ?? DEFAULT_EVAL_FILE));
       process.stdout.write(
         `${values.json ? JSON.stringify({ ...report, scored: undefined, misses: report.misses.map((m) => m.question.id) }) : formatEvalReport(report)}\n`,
       );
@@ -143,7 +145,12 @@ async function main(argv: string[]): Promise<number> {
       if (rest[0] !== 'build') return usageError('did you mean "guidebot index build"?');
       const kb = loadKnowledge(paths.knowledgeDir);
       writeIndex(kb, paths.indexPath);
-      process.stdout.write(`index built from ${kb.guideline.passages.length} passages\n`);
+      const started = Date.now();
+      const bytes = writeModel(kb, paths.indexPath && modelPathBeside(paths.indexPath));
+      process.stdout.write(
+        `index built from ${kb.guideline.passages.length} passages; model trained on ` +
+          `${trainingSet(kb).texts.length} examples in ${Date.now() - started} ms (${(bytes / 1e6).toFixed(1)} MB)\n`,
+      );
       return 0;
     }
     case 'knowledge': {

@@ -12,10 +12,10 @@ import { GC_EXPOSED } from './memory';
 import { formatReport } from './report';
 import type { BenchResult } from './results';
 
-const USAGE = `Usage: node --expose-gc dist/bench/answer-bench.js [--json] [--scales 1,10,100] [--cold-runs 10] [--file F]
+const USAGE = `Usage: node --expose-gc dist/bench/answer-bench.js [--json] [--scales 1,10] [--cold-runs 10] [--file F]
 
   --json        print one JSON object instead of the table
-  --scales      knowledge base sizes, as multiples of the guideline (the first is the growth reference)
+  --scales      knowledge base and bank sizes, as multiples of the real ones (the first is the growth reference)
   --cold-runs   process starts timed for cold start (0 skips it)
   --file        evaluation questions (default test/eval/dev-questions.jsonl)`;
 
@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     options: {
       json: { type: 'boolean', default: false },
-      scales: { type: 'string', default: '1,10,100' },
+      scales: { type: 'string', default: '1,10' },
       'cold-runs': { type: 'string', default: '10' },
       file: { type: 'string' },
       help: { type: 'boolean', short: 'h' },

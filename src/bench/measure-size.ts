@@ -5,8 +5,12 @@ import type { KnowledgeBase } from '../core/knowledge/load-knowledge';
 import { buildLunrIndex } from '../core/search/build-index';
 import { searchPassages } from '../core/search/search';
 import { createSearchIndex } from '../core/search/search-index';
-import { compileSynonyms } from '../core/search/synonyms';
 import { createMemoryStore } from '../core/state/memory-store';
+import { modelToJson, trainModel } from '../core/understand/model';
+import { passageTexts } from '../core/understand/model-file';
+import { TRAIN_DEFAULTS } from '../core/understand/softmax';
+import { trainingSet } from '../core/understand/training-set';
+import { createUnderstander } from '../core/understand/understand';
 import { buildBaselineIndex, baselineQuery, searchBaseline } from './baseline-index';
 import { timed } from './clock';
 import { sampleLatency, type SamplingPlan } from './latency';
@@ -34,8 +38,13 @@ export interface SizeResult {
   /** Heap retained by our index, search index and bot; and by the baseline index. */
   heapBytes: number;
   baselineHeapBytes: number;
-  /** Latency per question: bot.handle, searchPassages alone, and the plain-Lunr baseline search. */
+  /** Model training: time, epochs (fewer above 1x: latency does not depend on them), file size (JSON). */
+  trainMs: number;
+  trainEpochs: number;
+  modelBytes: number;
+  /** Latency per question: bot.handle, the model's reading alone, searchPassages (Lunr), plain Lunr. */
   answer: Summary;
+  understand: Summary;
   search: Summary;
   baseline: Summary;
   warmupRounds: number;
@@ -60,7 +69,6 @@ export async function measureSize(
   tempDir: string,
 ): Promise<SizeResult> {
   const kb = scaleKnowledge(base, factor);
-  const synonyms = compileSynonyms(kb.synonyms);
   const builds = factor >= 100 ? 3 : 5;
 
   const heapBefore = heapUsedAfterGc();
@@ -68,14 +76,21 @@ export async function measureSize(
   let ours: lunr.Index | undefined;
   for (let i = 0; i < builds; i++) {
     ours = undefined; // let the previous build be collected while the next one runs
-    const { ns, value } = timed(() => buildLunrIndex(kb, synonyms));
+    const { ns, value } = timed(() => buildLunrIndex(kb));
     buildTimes.push(ns);
     ours = value;
   }
   const index = createSearchIndex(kb, ours!);
+  // Above 1x the model is trained for a few epochs only: what is timed is reading, not accuracy.
+  const trainEpochs = factor > 1 ? 3 : TRAIN_DEFAULTS.epochs;
+  const trained = timed(() =>
+    trainModel(trainingSet(kb), passageTexts(kb), { ...TRAIN_DEFAULTS, epochs: trainEpochs }),
+  );
+  const modelBytes = Buffer.byteLength(JSON.stringify(modelToJson(trained.value)));
+  const understander = createUnderstander(kb, trained.value);
   const store = createMemoryStore<ConversationState>();
   // Every question searched, as a question never asked before is: the server remembers recent ones.
-  const bot = createBot({ index, store, recentQuestions: 0 });
+  const bot = createBot({ index, understander, store, recentQuestions: 0 });
   const heapWithOurs = heapUsedAfterGc();
 
   const baselineTimes: number[] = [];
@@ -119,6 +134,7 @@ export async function measureSize(
         // Each call opens a conversation; forgetting it keeps the store from growing over the run.
         after: () => store.delete(key),
       },
+      { name: 'understand', run: (text) => understander.understand(text) },
       { name: 'search', run: (text) => searchPassages(index, text) },
       { name: 'baseline', run: (text) => searchBaseline(baseline, baselineQuery(text)) },
     ],
@@ -140,7 +156,11 @@ export async function measureSize(
     loads,
     heapBytes: heapWithOurs - heapBefore,
     baselineHeapBytes: heapWithBaseline - heapWithOurs,
+    trainMs: trained.ns / 1e6,
+    trainEpochs,
+    modelBytes,
     answer: summary('answer'),
+    understand: summary('understand'),
     search: summary('search'),
     baseline: summary('baseline'),
     warmupRounds: sampled.warmupRounds,

@@ -1,4 +1,5 @@
 import type { Passage, Section } from '../core/knowledge/guideline';
+import type { PassageExamples } from '../core/knowledge/load-bank';
 import type { KnowledgeBase } from '../core/knowledge/load-knowledge';
 import { seededRandom, syntheticWord } from './seeded-random';
 
@@ -10,7 +11,9 @@ const SEED = 20240611;
  * A knowledge base `factor` times the guideline's size, in memory: the guideline's sections and passages,
  * then factor - 1 copies of them with new ids (`${id}-copy3`), each copied passage carrying a few made-up
  * words. Copies keep every real word, so each question matches `factor` times as many passages: the
- * pessimistic case for search cost. Factor 1 returns the knowledge base unchanged.
+ * pessimistic case for search cost. The question bank grows with it: each copied passage gets its original's
+ * examples, each with one of the copy's made-up words, so the model has `factor` times as many passage
+ * classes to tell apart. Factor 1 returns the knowledge base unchanged.
  */
 export function scaleKnowledge(kb: KnowledgeBase, factor: number): KnowledgeBase {
   if (factor <= 1) return kb;
@@ -18,7 +21,8 @@ export function scaleKnowledge(kb: KnowledgeBase, factor: number): KnowledgeBase
   const { sections, passages } = kb.guideline;
   const allSections: Section[] = [...sections];
   const allPassages: Passage[] = [...passages];
-  const questions: Record<string, string[]> = { ...kb.questions.sections };
+  const bankPassages: PassageExamples[] = [...kb.bank.passages];
+  const examplesOf = new Map(kb.bank.passages.map((g) => [g.passageId, g.examples]));
   for (let copy = 1; copy < factor; copy++) {
     const suffix = `-copy${copy}`;
     const renameSection = (id: string): string => `${id}${suffix}`;
@@ -39,14 +43,16 @@ export function scaleKnowledge(kb: KnowledgeBase, factor: number): KnowledgeBase
       };
       if (passage.leadId) copied.leadId = renamePassage(passage.leadId);
       allPassages.push(copied);
+      const examples = examplesOf.get(passage.id);
+      const word = extra.split(' ')[0]!;
+      if (examples)
+        bankPassages.push({ passageId: copied.id, examples: examples.map((e) => `${e} ${word}`) });
     }
-    for (const [id, phrasings] of Object.entries(kb.questions.sections))
-      questions[renameSection(id)] = phrasings;
   }
   return {
     ...kb,
     guideline: { ...kb.guideline, sections: allSections, passages: allPassages },
-    questions: { ...kb.questions, sections: questions },
+    bank: { ...kb.bank, passages: bankPassages },
     hash: `${kb.hash}-x${factor}`,
   };
 }

@@ -5,66 +5,39 @@ import type { SearchIndex } from './search/search-index';
 import { citationOf, fallbackContact, toContact } from './knowledge/reply-sources';
 import type { Choice, Citation, Contact, QuotedPassage, Reply } from './types';
 import { renderReplyText } from './reply-text';
+import type { Understanding } from './understand/understand';
 
-/**
- * When to answer. A confident wrong answer is worse than a referral, so all must hold:
- * - coverage: the best passage matches at least this share of the question's topic weight. Words the
- *   guideline never uses count fully, so questions about pay, VPNs or leave stay far below it even when one
- *   word matches ("Facebook" in "overtime for moderating our Facebook group").
- * - score: Lunr's BM25 score of that passage, so one common word cannot answer alone.
- * - topic: the passage shares more with the question than words heard every day ("book", "day"): "how do
- *   I book a meeting room" is not about "books, manuals, reports" (see common-words.ts).
- * Calibrated on the development set (npm run eval): every out-of-scope question falls back from coverage
- * 0.45 up, and in-scope answers start to drop above 0.5; 0.48 sits inside that plateau. Scores from 1 to 1.5
- * give the same results; 1.2 is its middle.
- */
+/** How answers are put together; when to answer is the model's decision (understand/understand.ts). */
 export const ANSWER_POLICY = {
-  minCoverage: 0.48,
-  minScore: 1.2,
-  /** Further passages are quoted when they rank at least this share of the best one. */
-  relatedRatio: 0.55,
   maxPassages: 3,
   /** Upper bound on quoted characters, so replies stay readable and fit every channel. */
   maxQuotedChars: 2200,
-  /** "Did you mean" sections must reach this share of the answer thresholds. */
-  nearbyShare: 0.45,
+  /** In a section someone picked, further passages are quoted when Lunr ranks them this close to the best. */
+  relatedRatio: 0.55,
+  /** "Did you mean" sections: Lunr hits matching at least this share of the question's topic words. */
+  nearbyCoverage: 0.2,
+  nearbyScore: 0.5,
   maxNearby: 3,
-  /**
-   * A question whose words add up to less than this is too vague to answer ("information" alone weighs
-   * 0.12); any weight from 0.5 to 1 gives the same results on both evaluation sets.
-   */
-  minTopicWeight: 0.75,
 };
 
-export interface Answered {
-  reply: Reply;
-  hits: SearchHit[];
+/**
+ * The reply to a question the model has read: the passages it chose (with the items of a list they
+ * introduce), or the fallback with nearby sections Lunr finds for the question's words.
+ */
+export function replyFor(index: SearchIndex, understood: Understanding, question: string): Reply {
+  if (!understood.answer.length) return fallbackReply(index, searchPassages(index, question).hits);
+  const { chosen, add } = passageBudget();
+  for (const { passage } of understood.answer)
+    if (add(passage)) for (const item of listItems(index, passage)) add(item);
+  return quoteReply(index, chosen, Math.min(1, understood.answer[0]!.score));
 }
 
-export function answerQuestion(index: SearchIndex, question: string): Answered {
-  const { hits, concepts } = searchPassages(index, question);
-  const best = hits[0];
-  const topicWeight = concepts.reduce((sum, c) => sum + c.weight, 0);
-  const confident =
-    best &&
-    best.coverage >= ANSWER_POLICY.minCoverage &&
-    best.score >= ANSWER_POLICY.minScore &&
-    best.topical &&
-    topicWeight >= ANSWER_POLICY.minTopicWeight;
-  if (!confident) return { reply: fallbackReply(index, hits), hits };
-  return { reply: quoteReply(index, pickPassages(index, hits), best.coverage), hits };
-}
-
-/** The best passage, then others that rank close to it, within the length budget. */
-function pickPassages(index: SearchIndex, hits: SearchHit[]): Passage[] {
+/** Lunr's best hit, then others that rank close to it, within the length budget. */
+function pickHits(index: SearchIndex, hits: SearchHit[]): Passage[] {
   const best = hits[0]!;
   const { chosen, add } = passageBudget();
   for (const hit of hits) {
-    if (chosen.length >= ANSWER_POLICY.maxPassages) break;
-    if (
-      hit !== best &&
-      (hit.rank < best.rank * ANSWER_POLICY.relatedRatio || hit.coverage < ANSWER_POLICY.minCoverage)
-    )
+    if (chosen.length >= ANSWER_POLICY.maxPassages || hit.score < best.score * ANSWER_POLICY.relatedRatio)
       break;
     if (add(hit.passage)) for (const item of listItems(index, hit.passage)) add(item);
   }
@@ -77,7 +50,7 @@ function pickPassages(index: SearchIndex, hits: SearchHit[]): Passage[] {
  */
 export function sectionReply(index: SearchIndex, sectionId: string, question?: string): Reply {
   const hits = question ? searchPassages(index, question, { sectionIds: [sectionId] }).hits : [];
-  if (hits.length) return quoteReply(index, pickPassages(index, hits), hits[0]!.coverage);
+  if (hits.length) return quoteReply(index, pickHits(index, hits), hits[0]!.coverage);
   const { chosen, add } = passageBudget();
   for (const passage of index.passages.values()) if (passage.sectionId === sectionId && !add(passage)) break;
   return quoteReply(index, chosen, 1);
@@ -129,10 +102,8 @@ function quoteReply(index: SearchIndex, passages: Passage[], confidence: number)
 }
 
 function fallbackReply(index: SearchIndex, hits: SearchHit[]): Reply {
-  const { minCoverage, minScore, nearbyShare, maxNearby } = ANSWER_POLICY;
-  const nearby = hits.filter(
-    (h) => h.coverage >= minCoverage * nearbyShare && h.score >= minScore * nearbyShare,
-  );
+  const { nearbyCoverage, nearbyScore, maxNearby } = ANSWER_POLICY;
+  const nearby = hits.filter((h) => h.coverage >= nearbyCoverage && h.score >= nearbyScore);
   const choices: Choice[] = uniqueBy(nearby, (h) => h.passage.sectionId)
     .slice(0, maxNearby)
     .map((h) => ({

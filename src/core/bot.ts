@@ -1,4 +1,4 @@
-import { answerQuestion } from './answer';
+import { replyFor } from './answer';
 import { DEFAULT_TIME_ZONE, recordStamp } from './dialogs/record-stamp';
 import type { EscalationSink } from './escalation-sink';
 import { rememberForFrozen } from './memo/frozen';
@@ -10,11 +10,13 @@ import { decorateAnswer, simpleReply } from './turns/simple-replies';
 import type { ConversationState, TurnResult } from './turns/turn-result';
 import { cleanText } from './search/text';
 import type { SearchIndex } from './search/search-index';
-import { matchSmalltalk } from './smalltalk';
+import { smalltalkReply } from './smalltalk';
 import { statelessWhenDown, whileStoreDown } from './stateless-fallback';
 import type { CounterStore, StateStore } from './state/conversation-store';
 import type { TurnObserver } from './turn-event';
 import type { Inbound, Reply } from './types';
+import { loadOrTrainModel } from './understand/model-file';
+import { createUnderstander, type Understander, type Understanding } from './understand/understand';
 
 export type { ConversationState } from './turns/turn-result';
 
@@ -30,6 +32,8 @@ export interface Bot {
 
 interface BotOptions {
   index: SearchIndex;
+  /** The trained model over the same knowledge; by default the prebuilt one (trained now if stale). */
+  understander?: Understander;
   store: StateStore<ConversationState> & CounterStore;
   /** Idle time after which a conversation, and any dialog in it, is forgotten. */
   conversationTtlSeconds?: number;
@@ -51,6 +55,7 @@ interface BotOptions {
 
 export function createBot({
   index,
+  understander = createUnderstander(index.kb, loadOrTrainModel(index.kb).model),
   store,
   conversationTtlSeconds = 30 * 60,
   observe,
@@ -59,8 +64,17 @@ export function createBot({
   escalate,
   recentQuestions = 1000,
 }: BotOptions): Bot {
-  const catalog = createDialogCatalog(index, recentQuestions);
-  const answer = rememberRecent(recentQuestions, (question) => answerQuestion(index, question).reply);
+  const catalog = createDialogCatalog(index);
+  // A turn asks about its text more than once (person? dialog? answer?): the last reading is kept.
+  let last: { text: string; understood: Understanding } | undefined;
+  const readOnce = (text: string): Understanding => {
+    if (last?.text !== text) last = { text, understood: understander.understand(text) };
+    return last.understood;
+  };
+  const understand = rememberRecent(recentQuestions, readOnce);
+  const answer = rememberRecent(recentQuestions, (question) =>
+    replyFor(index, understand(question), question),
+  );
   // A remembered (frozen) reply is decorated once too, and frozen, so channels can keep its rendering.
   const decorateRemembered = rememberForFrozen((reply: Reply) => deepFreeze(decorateAnswer(catalog, reply)));
   const decorate = (reply: Reply): Reply =>
@@ -69,7 +83,7 @@ export function createBot({
     async handle(inbound) {
       const key = `${inbound.channel}:${inbound.conversation}`;
       const cleaned: Inbound = { ...inbound, text: cleanText(inbound.text ?? '') };
-      const ctx = { index, catalog, answer, decorate, stamp: recordStamp(now(), timeZone) };
+      const ctx = { index, catalog, understand, answer, decorate, stamp: recordStamp(now(), timeZone) };
       // One update per turn: two turns of one conversation arriving together run one after the other.
       // With the store down, questions are still answered; turns that need memory say to try again.
       const update = statelessWhenDown(store, (turn: TurnResult) => ({
@@ -86,8 +100,7 @@ export function createBot({
       return result.replies;
     },
     welcome() {
-      const help = matchSmalltalk(index.kb.messages, 'help');
-      const intro = help?.reply ?? index.kb.messages.fallback;
+      const intro = smalltalkReply(index.kb.messages, 'help') ?? index.kb.messages.fallback;
       const list = index.kb.messages.dialogs.listIntro;
       return simpleReply(catalog.dialogs.length ? `${intro}\n\n${list}` : intro, {
         choices: catalog.startChoices(),

@@ -9,6 +9,8 @@ import { loadOrBuildIndex, type LoadedIndex } from './search/index-file';
 import type { SearchIndex } from './search/search-index';
 import type { ClaimStore, CounterStore, StateStore } from './state/conversation-store';
 import { createMemoryStore } from './state/memory-store';
+import { loadOrTrainModel, modelPathBeside } from './understand/model-file';
+import { createUnderstander, type Understander } from './understand/understand';
 import type { TurnObserver } from './turn-event';
 
 /** How long analytics keep a question when nothing else is configured (said in the collection notice). */
@@ -53,6 +55,8 @@ interface LoadBotOptions {
 export interface LoadedBot {
   bot: Bot;
   index: SearchIndex;
+  /** The trained model's reading of messages (for the eval and owners' tools). */
+  understander: Understander;
   indexSource: LoadedIndex['source'];
 }
 
@@ -63,9 +67,12 @@ export interface LoadedBot {
 export function loadBot(options: LoadBotOptions = {}): LoadedBot {
   const { kb, privacy } = options.knowledge ?? loadAllKnowledge(options.knowledgeDir);
   const { index, source } = loadOrBuildIndex(kb, options.indexPath);
+  const modelPath = options.indexPath ? modelPathBeside(options.indexPath) : undefined;
+  const understander = createUnderstander(kb, loadOrTrainModel(kb, modelPath).model);
   const store = options.store ?? createMemoryStore<ConversationState>();
   const core = createBot({
     index,
+    understander,
     store,
     ...(options.conversationTtlSeconds && { conversationTtlSeconds: options.conversationTtlSeconds }),
     ...(options.observe && { observe: options.observe }),
@@ -79,5 +86,5 @@ export function loadBot(options: LoadBotOptions = {}): LoadedBot {
     retentionDays,
     ...(options.collectionNotice === false && { collectionNotice: false }),
   });
-  return { bot, index, indexSource: source };
+  return { bot, index, understander, indexSource: source };
 }

@@ -8,8 +8,9 @@ import { freshness } from '../core/privacy/freshness';
 import { loadPrivacyKnowledge } from '../core/privacy/privacy-file';
 import { buildLunrIndex } from '../core/search/build-index';
 import { createSearchIndex } from '../core/search/search-index';
-import { compileSynonyms } from '../core/search/synonyms';
 import { createMemoryStore } from '../core/state/memory-store';
+import { trainFor } from '../core/understand/model-file';
+import { createUnderstander } from '../core/understand/understand';
 import { formatEvalReport, readEvalFile, runEval } from './run-eval';
 import type { EvalQuestion } from './score';
 
@@ -42,11 +43,10 @@ export async function checkKnowledge(options: KnowledgeCheckOptions): Promise<{ 
     fail(error.message);
     return { ok, text: lines.join('\n') };
   }
-  const { guideline, contacts, synonyms, questions } = kb;
+  const { guideline, contacts } = kb;
   lines.push(
     `ok   guidelines.md: ${guideline.sections.length} sections, ${guideline.passages.length} passages`,
-    `ok   contacts.yaml: ${contacts.contacts.length} contacts; synonyms.yaml: ${synonyms.synonyms.length} groups; ` +
-      `questions.yaml: ${Object.keys(questions.sections).length} sections; messages.yaml`,
+    `ok   contacts.yaml: ${contacts.contacts.length} contacts; messages.yaml; dialogs: ${kb.dialogs.length}`,
   );
   try {
     loadPrivacyKnowledge(kb.dir);
@@ -63,8 +63,9 @@ export async function checkKnowledge(options: KnowledgeCheckOptions): Promise<{ 
     fail(error.message);
   }
   lines.push(freshnessLine(kb, options.now ?? new Date()));
+  lines.push(...bankLines(kb, fail));
 
-  const index = createSearchIndex(kb, buildLunrIndex(kb, compileSynonyms(synonyms)));
+  const index = createSearchIndex(kb, buildLunrIndex(kb));
   let evalQuestions: EvalQuestion[];
   try {
     evalQuestions = readEvalFile(options.evalFile);
@@ -73,8 +74,10 @@ export async function checkKnowledge(options: KnowledgeCheckOptions): Promise<{ 
     fail(`eval not run: ${error.message}`);
     return { ok, text: lines.join('\n') };
   }
-  const bot = createBot({ index, store: createMemoryStore<ConversationState>() });
-  const report = await runEval(bot, index, evalQuestions);
+  // Trained in memory: a check writes nothing (it takes a few seconds).
+  const understander = createUnderstander(kb, trainFor(kb));
+  const bot = createBot({ index, understander, store: createMemoryStore<ConversationState>() });
+  const report = await runEval(bot, understander, evalQuestions);
   lines.push(formatEvalReport(report));
   const floorFile = options.floorFile ?? DEFAULT_FLOOR_FILE;
   const floor = readFloor(floorFile, options.evalFile);
@@ -91,6 +94,35 @@ export async function checkKnowledge(options: KnowledgeCheckOptions): Promise<{ 
       );
   }
   return { ok, text: lines.join('\n') };
+}
+
+/** Passages with fewer examples than this are listed: about five is where more examples stop helping. */
+export const MIN_EXAMPLES = 5;
+
+/** The question bank: groups whose passage is gone fail the check; passages with few examples are listed. */
+function bankLines(kb: KnowledgeBase, fail: (line: string) => void): string[] {
+  const { bank, guideline } = kb;
+  for (const group of bank.unresolved)
+    fail(
+      `${group.where}: the examples for ${group.section} "${group.anchor}" point at no passage (${group.reason})`,
+    );
+  const counts = new Map<string, number>();
+  for (const group of bank.passages)
+    counts.set(group.passageId, (counts.get(group.passageId) ?? 0) + group.examples.length);
+  const examples = [...counts.values()].reduce((a, b) => a + b, 0);
+  const lines = [
+    `${bank.unresolved.length ? 'FAIL' : 'ok  '} questions/: ${examples} passage examples for ${counts.size} passages, ` +
+      `${bank.outOfScope.length} out of scope, ${bank.person.length} asking for a person`,
+  ];
+  const thin = guideline.passages.filter((p) => (counts.get(p.id) ?? 0) < MIN_EXAMPLES);
+  if (thin.length) {
+    lines.push(`note ${thin.length} passages have fewer than ${MIN_EXAMPLES} examples:`);
+    for (const p of thin)
+      lines.push(
+        `       ${p.id} (${counts.get(p.id) ?? 0}): "${p.text.slice(0, 70)}${p.text.length > 70 ? '…' : ''}"`,
+      );
+  }
+  return lines;
 }
 
 function freshnessLine(kb: KnowledgeBase, now: Date): string {

@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Bot } from '../core/bot';
 import { GuidebotError } from '../core/errors';
-import { searchPassages } from '../core/search/search';
-import type { SearchIndex } from '../core/search/search-index';
+import type { Understander } from '../core/understand/understand';
 import { evalQuestionSchema, scoreReply, type EvalQuestion, type Scored } from './score';
 
 /** The development set, kept with the tests. */
@@ -12,6 +11,8 @@ export const DEFAULT_EVAL_FILE = path.resolve(__dirname, '../../test/eval/dev-qu
 interface EvalReport {
   answerRate: number;
   fallbackRate: number;
+  /** In-scope questions answered with passages that lack the expected wording: confident wrong answers. */
+  wrongRate: number;
   top3Rate: number;
   answers: number;
   fallbacks: number;
@@ -43,7 +44,11 @@ export function readEvalFile(file: string): EvalQuestion[] {
 }
 
 /** Asks each question as a new conversation, as `guidebot ask --json` does, and scores the replies. */
-export async function runEval(bot: Bot, index: SearchIndex, questions: EvalQuestion[]): Promise<EvalReport> {
+export async function runEval(
+  bot: Bot,
+  understander: Understander,
+  questions: EvalQuestion[],
+): Promise<EvalReport> {
   const scored: Scored[] = [];
   for (const question of questions) {
     const [reply] = await bot.handle({
@@ -52,7 +57,7 @@ export async function runEval(bot: Bot, index: SearchIndex, questions: EvalQuest
       user: 'eval',
       text: question.q,
     });
-    const ranked = searchPassages(index, question.q).hits.map((h) => h.passage.text);
+    const ranked = understander.understand(question.q).passages.map((s) => s.passage.text);
     scored.push(scoreReply(question, reply!, ranked));
   }
   const answers = scored.filter((s) => s.question.expect === 'answer');
@@ -62,6 +67,9 @@ export async function runEval(bot: Bot, index: SearchIndex, questions: EvalQuest
   return {
     answerRate: rate(answers, (s) => s.passed),
     fallbackRate: rate(fallbacks, (s) => s.passed),
+    wrongRate: answers.length
+      ? answers.filter((s) => !s.passed && s.reply.kind === 'answer').length / answers.length
+      : 0,
     top3Rate: rate(answers, (s) => s.top3),
     answers: answers.length,
     fallbacks: fallbacks.length,
@@ -80,6 +88,7 @@ export function formatEvalReport(report: EvalReport): string {
     ...lines,
     `answers:   ${pct(report.answerRate)} of ${report.answers} in-scope questions answered with the expected wording`,
     `fallbacks: ${pct(report.fallbackRate)} of ${report.fallbacks} out-of-scope questions referred on`,
+    `wrong:     ${pct(report.wrongRate)} of in-scope questions answered confidently with the wrong passages`,
     `top-3:     ${pct(report.top3Rate)} of in-scope questions have the right passage among the three best-ranked`,
   ].join('\n');
 }

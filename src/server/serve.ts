@@ -7,7 +7,6 @@ import { openAnalytics } from '../core/analytics/open-analytics';
 import { combineObservers } from '../core/combine-observers';
 import { loadAllKnowledge, loadBot } from '../core/load-bot';
 import { loadEnglishWords } from '../core/search/english-words';
-import { loadWordClasses } from '../core/search/word-class';
 import { loadOperations, renderRateLimitMessage } from '../ops/operations-file';
 import { checkStartup, startupError, type NamedSetup } from '../ops/startup-check';
 import type { Channel, ChannelSetup } from './channel';
@@ -86,7 +85,12 @@ export async function startServer({
   // Loaded lazily elsewhere (the CLI, tests); a server loads them before it listens (and so before /readyz
   // says ready): the first question with an unfamiliar word blocked every turn for 1.5-2 s while they loaded.
   loadEnglishWords();
-  loadWordClasses();
+  // A bank group whose passage is gone is left out of the model rather than stopping the service.
+  for (const group of index.kb.bank.unresolved)
+    logger.warn(
+      { where: group.where, section: group.section, anchor: group.anchor, reason: group.reason },
+      'question bank: examples ignored (run guidebot knowledge check)',
+    );
   const turns = trackTurns(
     createServerBot({
       bot: loaded.bot,

@@ -54,7 +54,7 @@ describe('guidebot ask', () => {
   });
 
   it('"question" prints the answer as readable text with a citation line', () => {
-    const result = cli(['ask', 'can i tweet abt a court case?']);
+    const result = cli(['ask', 'can we talk about court cases with the public?']);
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('From the guidelines:');

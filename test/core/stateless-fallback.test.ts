@@ -28,7 +28,7 @@ describe('a bot whose store is unavailable', () => {
   const bot = createBot({ index, store: failingStore(down()) });
 
   it('answers a question from the guideline, exactly as a healthy bot would', async () => {
-    const question = 'can i tweet abt a court case?';
+    const question = 'can we talk about court cases with the public?';
     const replies = await bot.handle(turn(question));
     expect(replies[0]!.kind).toBe('answer');
     expect(replies[0]!.citations[0]!.sectionId).toBe('c-being-professional');

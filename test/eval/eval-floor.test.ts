@@ -9,10 +9,10 @@ import floor from './floor.json';
 // A knowledge or search edit that breaks answers fails CI here, with the misses in the message.
 describe('answer quality', () => {
   const indexPath = path.join(mkdtempSync(path.join(tmpdir(), 'guidebot-eval-')), 'index.json');
-  const { bot, index } = loadBot({ indexPath });
+  const { bot, understander } = loadBot({ indexPath });
 
   it.each(floor.sets)('stays at or above the floor on $file', async ({ file, answerRate, fallbackRate }) => {
-    const report = await runEval(bot, index, readEvalFile(path.resolve(REPO_ROOT, file)));
+    const report = await runEval(bot, understander, readEvalFile(path.resolve(REPO_ROOT, file)));
     const summary = formatEvalReport(report);
     expect({ answers: report.answerRate >= answerRate, summary }).toEqual({ answers: true, summary });
     expect({ fallbacks: report.fallbackRate >= fallbackRate, summary }).toEqual({ fallbacks: true, summary });

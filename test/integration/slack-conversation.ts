@@ -3,7 +3,7 @@ import { directMessage } from '../adapters/slack/slack-fixtures';
 import { sendEvent, type SendOptions } from '../adapters/slack/signed-request';
 
 /** A question that needs no memory, and what Slack shows for its answer: the guideline's words, cited. */
-export const QUESTION = 'can i tweet abt a court case?';
+export const QUESTION = 'can we talk about court cases with the public?';
 export const ANSWER_POSTED =
   'From the guidelines:\n\n"When using social media sites in a professional capacity, you should identify your role as a BC Public Service employee. When in conversation, be a good judge of content. Keep in mind there are three important categories of information that cannot be discussed with members of the public in any forum - face-to-face or online: 1) matters before the courts; 2) draft legislation; and 3) material about third parties (i.e., information about identifiable individuals) unless you have statutory authorization to do so."\n— C. Principles for Employees Participating in Social Media › Being Professional (guidelines, first iteration)\n\n1. Walk me through: Can I post this?';
 

@@ -79,6 +79,7 @@ export type DialogMessages = z.infer<typeof dialogMessagesSchema>;
 /** messages.yaml `escalation`: asking for a person. */
 export const escalationMessagesSchema = z
   .object({
+    /** Example requests for a person, learnt beside knowledge/questions/intents.yaml `person`. */
     phrases,
     intro: text,
     summaryQuestion: text,

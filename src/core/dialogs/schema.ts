@@ -65,7 +65,7 @@ export const dialogFileSchema = z
     order: z.number().int().default(100),
     /** Names that start it when typed as the whole message. */
     names: z.array(text).default([]),
-    /** Phrases that start it, matched through the same analysis and synonyms as questions. */
+    /** Example messages that start it, learnt beside knowledge/questions/intents.yaml `dialogs`. */
     start: z.array(text).min(1),
     /** Answers citing these sections offer the dialog; sensitive dialogs make those answers sensitive. */
     offerFrom: z.array(id).min(1),

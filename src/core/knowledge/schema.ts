@@ -85,22 +85,6 @@ export type ContactsFile = z.infer<typeof contactsFileSchema>;
 
 const phrase = z.string().trim().min(1);
 
-/** Staff words and the guideline's own terms: a query or passage with either side is also found by the other. */
-export const synonymsFileSchema = z
-  .object({
-    synonyms: z.array(
-      z.object({ staff: z.array(phrase).min(1), guideline: z.array(phrase).min(1) }).strict(),
-    ),
-  })
-  .strict();
-export type SynonymsFile = z.infer<typeof synonymsFileSchema>;
-
-/** Optional alternate phrasings of questions each section answers, keyed by section id. */
-export const questionsFileSchema = z
-  .object({ sections: z.record(sectionId, z.array(phrase).min(1)) })
-  .strict();
-export type QuestionsFile = z.infer<typeof questionsFileSchema>;
-
 /** The bot's own wording that is not the guideline's: small talk and the fallback. */
 export const messagesFileSchema = z
   .object({
@@ -119,7 +103,7 @@ export const messagesFileSchema = z
         z
           .object({
             id: z.string().min(1),
-            /** Whole-message phrases, lowercase, without punctuation. */
+            /** Example messages, learnt beside knowledge/questions/intents.yaml. */
             phrases: z.array(phrase).min(1),
             reply: z.string().min(1),
           })

@@ -31,3 +31,12 @@ export function placeholderKinds(text: string): PiKind[] {
   }
   return [...kinds];
 }
+
+/**
+ * Redacted text as the model should read it: without its placeholders. "[phone]" read as a word looks like
+ * "lost my phone"; read as "personal information" it pulled questions that merely held an email address
+ * ("which pizza place delivers latest? jane@...") to the privacy passages.
+ */
+export function withoutPlaceholders(text: string): string {
+  return text.replace(/\[[A-Za-z ]+\]/g, (found) => (BY_PLACEHOLDER.has(found) ? ' ' : found));
+}

@@ -1,20 +1,18 @@
 import lunr from 'lunr';
 import type { KnowledgeBase } from '../knowledge/load-knowledge';
-import type { SynonymMatcher } from './synonyms';
 import { topicStems } from './text';
 
 /** Bump when what goes into the index changes, so prebuilt indexes are rebuilt. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 /**
- * Field boosts. The passage's own words count most; its section's title places it; the synonyms of its
- * words let staff vocabulary find it; the passage a list item hangs from ("Documentation options include:")
- * and curated phrasings of its section give context without outweighing the text.
+ * Field boosts. The passage's own words count most; its section's title places it; the passage a list item
+ * hangs from ("Documentation options include:") gives context without outweighing the text.
  */
-const FIELDS = { text: 1, section: 0.6, synonyms: 0.4, lead: 0.35, questions: 0.5 } as const;
+const FIELDS = { text: 1, section: 0.6, lead: 0.35 } as const;
 
 /** Builds the Lunr index over passages. Fields hold stems already, so Lunr's own pipeline is emptied. */
-export function buildLunrIndex(kb: KnowledgeBase, synonyms: SynonymMatcher): lunr.Index {
+export function buildLunrIndex(kb: KnowledgeBase): lunr.Index {
   const { sections, passages } = kb.guideline;
   const sectionById = new Map(sections.map((s) => [s.id, s]));
   const textById = new Map(passages.map((p) => [p.id, p.text]));
@@ -26,16 +24,11 @@ export function buildLunrIndex(kb: KnowledgeBase, synonyms: SynonymMatcher): lun
     for (const passage of passages) {
       const section = sectionById.get(passage.sectionId)!;
       const lead = passage.leadId ? (textById.get(passage.leadId) ?? '') : '';
-      const questions = kb.questions.sections[section.id] ?? [];
       this.add({
         id: passage.id,
         text: topicStems(passage.text),
         section: topicStems(section.path.join(' ')),
-        synonyms: synonyms
-          .mentions(passage.text, { guidelineSide: true })
-          .flatMap((m) => m.group?.staffTerms ?? []),
         lead: topicStems(lead),
-        questions: topicStems(questions.join(' ')),
       });
     }
   });

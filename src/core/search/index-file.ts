@@ -4,7 +4,7 @@ import lunr from 'lunr';
 import type { KnowledgeBase } from '../knowledge/load-knowledge';
 import { buildLunrIndex, INDEX_FORMAT } from './build-index';
 import { createSearchIndex, type SearchIndex } from './search-index';
-import { compileSynonyms } from './synonyms';
+import { codeHash } from '../memo/code-hash';
 
 /** Where `npm run build` writes the prebuilt index (build output, not committed). */
 export const DEFAULT_INDEX_PATH = path.resolve(__dirname, '../../../dist/knowledge-index.json');
@@ -13,10 +13,12 @@ export const DEFAULT_INDEX_PATH = path.resolve(__dirname, '../../../dist/knowled
 export interface IndexFile {
   format: number;
   knowledgeHash: string;
+  /** Hash of the code that builds and reads the index: a change to it rebuilds (see memo/code-hash.ts). */
+  codeHash: string;
   index: object;
-  /** Stems of common English words (common-words.ts), kept so that a start need not read the word list. */
-  common: string[];
 }
+
+const INDEX_CODE = ['core/search'];
 
 export interface LoadedIndex {
   index: SearchIndex;
@@ -32,18 +34,21 @@ export function loadOrBuildIndex(kb: KnowledgeBase, indexPath = DEFAULT_INDEX_PA
   let source: LoadedIndex['source'];
   try {
     const file = JSON.parse(readFileSync(indexPath, 'utf8')) as IndexFile;
-    if (file.format === INDEX_FORMAT && file.knowledgeHash === kb.hash) {
+    if (
+      file.format === INDEX_FORMAT &&
+      file.knowledgeHash === kb.hash &&
+      file.codeHash === codeHash(INDEX_CODE)
+    ) {
       const loaded = lunr.Index.load(file.index);
       // A damaged file can still parse; one query shows whether it works before anyone relies on it.
       loaded.query((q) => q.term('social', { usePipeline: false }));
-      if (!isStemList(file.common)) throw new Error('the common stems are damaged');
-      return { index: createSearchIndex(kb, loaded, file.common), source: 'prebuilt' };
+      return { index: createSearchIndex(kb, loaded), source: 'prebuilt' };
     }
     source = 'stale';
   } catch (error) {
     source = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable';
   }
-  const index = createSearchIndex(kb, buildLunrIndex(kb, compileSynonyms(kb.synonyms)));
+  const index = createSearchIndex(kb, buildLunrIndex(kb));
   try {
     saveIndex(kb, index, indexPath);
   } catch {
@@ -54,7 +59,7 @@ export function loadOrBuildIndex(kb: KnowledgeBase, indexPath = DEFAULT_INDEX_PA
 
 /** Builds the index and writes it, atomically, to `indexPath`. */
 export function writeIndex(kb: KnowledgeBase, indexPath = DEFAULT_INDEX_PATH): void {
-  saveIndex(kb, createSearchIndex(kb, buildLunrIndex(kb, compileSynonyms(kb.synonyms))), indexPath);
+  saveIndex(kb, createSearchIndex(kb, buildLunrIndex(kb)), indexPath);
 }
 
 /** What the prebuilt index file holds for `index`. */
@@ -62,8 +67,8 @@ export function toIndexFile(kb: KnowledgeBase, index: SearchIndex): IndexFile {
   return {
     format: INDEX_FORMAT,
     knowledgeHash: kb.hash,
+    codeHash: codeHash(INDEX_CODE),
     index: index.lunr.toJSON(),
-    common: [...index.commonStems],
   };
 }
 
@@ -73,8 +78,4 @@ function saveIndex(kb: KnowledgeBase, index: SearchIndex, indexPath: string): vo
   const temporary = `${indexPath}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(file));
   renameSync(temporary, indexPath);
-}
-
-function isStemList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }

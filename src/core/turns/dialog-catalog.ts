@@ -1,5 +1,4 @@
 import { choiceIds } from '../dialogs/choice-ids';
-import { createStartMatcher, type StartMatch } from '../dialogs/match-start';
 import type { Dialog } from '../dialogs/types';
 import type { SearchIndex } from '../search/search-index';
 import { said } from '../dialogs/phrase-words';
@@ -14,8 +13,6 @@ export interface DialogCatalog {
   get(id: string): Dialog | undefined;
   /** The dialog a typed message names outright ("approvals", "privacy check"). */
   byName(text: string): Dialog | undefined;
-  /** The dialog a message asks for in its own words. */
-  matchStart(text: string): StartMatch | undefined;
   /** "Walk me through" choices for an answer with these citations, skipping `except`. */
   offersFor(citations: Citation[], except?: string): Choice[];
   /** True when an answer with these citations is about a sensitive dialog's topic (privacy, incidents). */
@@ -24,8 +21,7 @@ export interface DialogCatalog {
   startChoices(): Choice[];
 }
 
-/** `recentMessages`: how many messages' start-phrase analyses to remember (0: none). */
-export function createDialogCatalog(index: SearchIndex, recentMessages = 0): DialogCatalog {
+export function createDialogCatalog(index: SearchIndex): DialogCatalog {
   const dialogs = index.kb.dialogs;
   const byId = new Map(dialogs.map((d) => [d.id, d]));
   const names = new Map<string, Dialog>();
@@ -38,7 +34,6 @@ export function createDialogCatalog(index: SearchIndex, recentMessages = 0): Dia
     dialogs,
     get: (id) => byId.get(id),
     byName: (text) => names.get(said(text)),
-    matchStart: createStartMatcher(index, dialogs, recentMessages),
     offersFor(citations, except) {
       const cited = citations.map((c) => c.sectionId);
       return dialogs

@@ -3,10 +3,10 @@ import { FEEDBACK_CHOICES } from '../types';
 import { withUrgentLead } from './dialog-followups';
 import { expiredReply, resumeChoice } from './dialog-turns';
 import {
-  askForPerson,
   ESCALATION_CHOICES,
   escalationReply,
   escalationSummary,
+  hasOwnTopic,
   replyLine,
   withEscalationOffer,
 } from './escalation';
@@ -89,7 +89,7 @@ export function escalate(ctx: TurnContext, state: ConversationState, text: strin
   const m = ctx.index.kb.messages.escalation;
   const dialog = state.dialog && ctx.catalog.get(state.dialog.dialog);
   // "talk to a person about the photo rules" carries its own question; "talk to a person" refers to the last.
-  const bare = askForPerson(m, text)?.topic.length === 0;
+  const bare = !hasOwnTopic(ctx.index.kb, text);
   const summary = escalationSummary(
     m,
     bare ? state.lastQuestion : text,

@@ -1,33 +1,29 @@
 import { fallbackContact } from '../knowledge/reply-sources';
-import { phraseWords } from '../dialogs/phrase-words';
 import type { EscalationMessages } from '../dialogs/messages-schema';
 import type { Dialog, DialogState } from '../dialogs/types';
 import type { SearchIndex } from '../search/search-index';
-import { isStopWord, words } from '../search/text';
+import type { KnowledgeBase } from '../knowledge/load-knowledge';
+import { isStopWord, stem, words } from '../search/text';
 import type { Choice, Reply } from '../types';
 import { simpleReply } from './simple-replies';
 
 export const ESCALATION_CHOICES = { send: 'escalation:send', dontSend: 'escalation:dont-send' } as const;
 
-// "talk to a person about the photo rules" still asks for a person; a longer question that happens to
-// contain "contact someone" is a question.
-const MAX_OTHER_TOPIC_WORDS = 3;
+const personWords = new WeakMap<KnowledgeBase, Set<string>>();
 
 /**
- * When a message asks for a person ("talk to a person", "can I speak to a human?"): the other topic words
- * it has (none when it only asks for a person). Undefined when it does not ask for one.
+ * Whether a request for a person carries its own question ("talk to a person about the photo rules"): it
+ * does when it has a topic word that no example of asking for a person uses.
  */
-export function askForPerson(messages: EscalationMessages, text: string): { topic: string[] } | undefined {
-  const said = words(text);
-  for (const phrase of messages.phrases) {
-    const p = phraseWords(phrase);
-    for (let i = 0; i + p.length <= said.length; i++) {
-      if (!p.every((w, k) => said[i + k] === w)) continue;
-      const topic = [...said.slice(0, i), ...said.slice(i + p.length)].filter((w) => !isStopWord(w));
-      if (topic.length <= MAX_OTHER_TOPIC_WORDS) return { topic };
-    }
+export function hasOwnTopic(kb: KnowledgeBase, text: string): boolean {
+  let known = personWords.get(kb);
+  if (!known) {
+    known = new Set(
+      [...kb.bank.person, ...kb.messages.escalation.phrases].flatMap((p) => words(p).map(stem)),
+    );
+    personWords.set(kb, known);
   }
-  return undefined;
+  return words(text).some((w) => !isStopWord(w) && !known.has(stem(w)));
 }
 
 /** The bot's reply to a question, in one line for the summary: the sections it quoted, or none found. */

@@ -4,8 +4,9 @@ import { rememberRecent } from '../memo/recent';
 import { resolveChoice } from '../choices';
 import { parseChoiceId } from '../dialogs/choice-ids';
 import { said, saidPhrase } from '../dialogs/phrase-words';
-import { looksLikeSmalltalk, matchSmalltalk } from '../smalltalk';
+import { smalltalkReply } from '../smalltalk';
 import type { Inbound, Reply } from '../types';
+import type { Understanding } from '../understand/understand';
 import {
   atFreeTextStep,
   expiredReply,
@@ -16,17 +17,22 @@ import {
   unpause,
 } from './dialog-turns';
 import { afterOutcome } from './dialog-followups';
-import { askForPerson, replyLine } from './escalation';
+import { replyLine } from './escalation';
 import { escalate, offerOnFallback, onEscalationChoice } from './escalation-turns';
 import { decorateAnswer, simpleReply } from './simple-replies';
 import { nextState, type ConversationState, type TurnContext, type TurnResult } from './turn-result';
 import { textInDialog } from './text-in-dialog';
+import { withIncidentNumbers } from './incident-net';
+
+/** Inside a dialog, free text is often an answer: it asks for a person only when the model is this sure. */
+const PERSON_IN_DIALOG = 0.5;
 
 /**
- * Decides what one turn means, in order: a clicked choice (feedback, escalation consent, dialog, section);
- * a request for a person; a typed number or label of an offered choice; an answer to the dialog in
- * progress; a request for the dialog list or a dialog by name; a choice-like word with nothing waiting;
- * small talk; a dialog's start phrase; and otherwise a question for the answer engine.
+ * Decides what one turn means. First the controls that are not language: a clicked choice (feedback,
+ * escalation consent, dialog, section) or a typed number or label of an offered choice. Then the model's
+ * reading of the text: a request for a person; else an answer to the dialog in progress; the dialog list
+ * or a dialog by its name; a choice-like word with nothing waiting; and otherwise what the model says the
+ * message wants (small talk, a dialog, a passage, or nothing we cover).
  */
 export function routeTurn(
   ctx: TurnContext,
@@ -56,13 +62,14 @@ function decide(
   if (inbound.choice) {
     const handled = onChoice(ctx, state, inbound.choice, person);
     if (handled) return handled;
-  } else if (text && askForPerson(ctx.index.kb.messages.escalation, text)) {
-    return escalate(ctx, state, text);
-  } else if (!atFreeTextStep(ctx, state)) {
+  } else {
     // At a free-text step a typed number is the answer ("3" days ago), not the third button.
-    const typed = resolveChoice(state.offered, { ...inbound, text });
+    const typed = !atFreeTextStep(ctx, state) && resolveChoice(state.offered, { ...inbound, text });
     const handled = typed && onChoice(ctx, state, typed.id, person);
     if (handled) return handled;
+    const intent = text ? ctx.understand(text).intent : undefined;
+    if (intent?.kind === 'person' && (!state.dialog || intent.p >= PERSON_IN_DIALOG))
+      return escalate(ctx, state, text);
   }
   if (state.dialog) {
     const dialog = ctx.catalog.get(state.dialog.dialog);
@@ -108,43 +115,47 @@ function onChoice(
 }
 
 function onText(ctx: TurnContext, state: ConversationState, text: string, fresh: boolean): TurnResult {
-  const { messages } = ctx.index.kb;
-  const m = messages.dialogs;
+  const m = ctx.index.kb.messages.dialogs;
   const typed = said(text);
   if (m.listPhrases.some((p) => saidPhrase(p) === typed)) return listReply(ctx, state);
   const named = text && ctx.catalog.byName(text);
   if (named) return startDialog(state, named);
   const choiceLike =
-    /^\d+$/.test(said(text)) ||
-    Object.values(m.words).some((list) => list.some((p) => saidPhrase(p) === typed));
+    /^\d+$/.test(typed) || Object.values(m.words).some((list) => list.some((p) => saidPhrase(p) === typed));
   if (fresh && text && choiceLike) return expiredReply(ctx, state);
-  // A bare number picks nothing when no choices are on offer: say what the bot does instead of searching.
-  const smalltalk = matchSmalltalk(messages, /^\d+$/.test(text) ? '' : text);
-  if (smalltalk) return plain(state, [simpleReply(smalltalk.reply)]);
+  // An empty message or a bare number with no choices on offer: say what the bot does instead of guessing.
+  if (!typed || /^\d+$/.test(typed)) return plain(state, [simpleReply(helpText(ctx))]);
+  const understood = ctx.understand(text);
+  return withIncidentNumbers(ctx, act(ctx, state, text, understood), understood);
+}
 
+/** Acts on what the model says the message wants. */
+function act(
+  ctx: TurnContext,
+  state: ConversationState,
+  text: string,
+  understood: Understanding,
+): TurnResult {
+  const { intent } = understood;
+  if (intent.kind === 'smalltalk')
+    return plain(state, [simpleReply(smalltalkReply(ctx.index.kb.messages, intent.id) ?? helpText(ctx))]);
+  if (intent.kind === 'person') return escalate(ctx, state, text);
   const answered = ctx.answer(text);
-  const match = ctx.catalog.matchStart(text);
-  if (match) {
+  const dialog = intent.kind === 'dialog' && ctx.catalog.get(intent.dialogId);
+  if (dialog) {
     // The answer comes first, unless the dialog's own opening already quotes the same sections.
-    const introSections = match.dialog.intro?.citations.map((c) => c.sectionId) ?? [];
+    const introSections = dialog.intro?.citations.map((c) => c.sectionId) ?? [];
     const covered = answered.citations.every((c) => introSections.includes(c.sectionId));
     const lead =
-      answered.kind === 'answer' && !covered
-        ? [decorateAnswer(ctx.catalog, answered, [], match.dialog.id)]
-        : [];
-    return withQuestion(
-      ctx,
-      startDialog(state, match.dialog, { lead, tentative: true }),
-      text,
-      lead.length > 0,
-    );
+      answered.kind === 'answer' && !covered ? [decorateAnswer(ctx.catalog, answered, [], dialog.id)] : [];
+    return withQuestion(ctx, startDialog(state, dialog, { lead, tentative: true }), text, lead.length > 0);
   }
-  let reply: Reply = ctx.decorate(answered);
-  if (reply.kind === 'fallback') {
-    const loose = looksLikeSmalltalk(messages, text);
-    if (loose) reply = simpleReply(loose.reply);
-  }
+  const reply: Reply = ctx.decorate(answered);
   return withQuestion(ctx, offerOnFallback(ctx, plain(state, [reply]), reply, text), text, true);
+}
+
+function helpText(ctx: TurnContext): string {
+  return smalltalkReply(ctx.index.kb.messages, 'help') ?? ctx.index.kb.messages.fallback;
 }
 
 /** A turn's state with nothing else changed. */

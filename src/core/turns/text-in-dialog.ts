@@ -2,6 +2,7 @@ import { said, saidPhrase } from '../dialogs/phrase-words';
 import type { Dialog } from '../dialogs/types';
 import { listReply, resumeChoice, runDialog, startDialog, withChoices } from './dialog-turns';
 import { withUrgentLead } from './dialog-followups';
+import { INCIDENT_DIALOG, withIncidentNumbers } from './incident-net';
 import { decorateAnswer, simpleReply } from './simple-replies';
 import { nextState, type ConversationState, type TurnContext, type TurnResult } from './turn-result';
 
@@ -22,6 +23,9 @@ const ASKING = new Set([
 ]);
 const ASKING_NEXT = new Set(['i', 'we', 'you', 'do', 'does', 'should', 'can', 'is', 'are', 'to', 'happens']);
 
+/** The passage score a question typed inside a dialog needs to be answered there. */
+const CLEAR_IN_DIALOG = 0.3;
+
 /** True for a message that asks something rather than answering a free-text question. */
 export function looksLikeQuestion(text: string): boolean {
   if (text.trim().endsWith('?')) return true;
@@ -33,7 +37,7 @@ export function looksLikeQuestion(text: string): boolean {
  * Typed text while a dialog waits: an answer to its question when the engine understands it (at a free-text
  * step, a question is never taken as the answer). Otherwise a dialog only suggested by the last question
  * steps aside (`asQuestion`); a dialog the person is in gives way to another dialog asked for by name or in
- * its own words (kept, with a choice to go back), the dialog list, or a question (answered, with a choice to
+ * the model's reading (kept, with a choice to go back), the dialog list, or a question (answered, with a choice to
  * return). Anything else re-asks the question with a hint. The incident report's numbers come with every
  * reply that is not the next question.
  */
@@ -61,11 +65,16 @@ export function textInDialog(
     return withUrgentLead(ctx, state, asQuestion(without));
   }
   if (m.listPhrases.some((p) => saidPhrase(p) === typed)) return listReply(ctx, state);
-  const other = ctx.catalog.byName(text) ?? ctx.catalog.matchStart(text)?.dialog;
+  const understood = ctx.understand(text);
+  const { intent } = understood;
+  const other =
+    ctx.catalog.byName(text) ?? (intent.kind === 'dialog' ? ctx.catalog.get(intent.dialogId) : undefined);
   if (other && other.id !== dialog.id)
     return startDialog(state, other, { lead: [simpleReply(m.switched)], pause: dialog });
+  // Inside a dialog only a clear question is answered: a vague follow-up ("what should I do?") re-asks.
+  const clear = intent.kind === 'passages' && (understood.answer[0]?.score ?? 0) >= CLEAR_IN_DIALOG;
   const answered = ctx.answer(text);
-  if (answered.kind !== 'answer' && result) return withUrgentLead(ctx, state, result);
+  if ((answered.kind !== 'answer' || !clear) && result) return withUrgentLead(ctx, state, result);
   const back = resumeChoice(ctx, state);
   const reply =
     answered.kind === 'answer'
@@ -76,10 +85,16 @@ export function textInDialog(
           answered.choices.length ? ctx.index.kb.messages.didYouMean : undefined,
         );
   const replies = [reply];
-  return withUrgentLead(ctx, state, {
+  const turn: TurnResult = {
     state: { ...nextState(state, replies), lastQuestion: text },
     replies,
     event: { dialog: { id: dialog.id } },
     privateText: [],
-  });
+  };
+  // Inside the incident report its own lead carries the numbers; elsewhere the safety net does.
+  return withUrgentLead(
+    ctx,
+    state,
+    dialog.id === INCIDENT_DIALOG ? turn : withIncidentNumbers(ctx, turn, understood),
+  );
 }

@@ -3,6 +3,7 @@ import type { DialogState, StepStatus } from '../dialogs/types';
 import type { SearchIndex } from '../search/search-index';
 import type { TurnEvent } from '../turn-event';
 import type { Choice, Reply } from '../types';
+import type { Understanding } from '../understand/understand';
 import type { DialogCatalog } from './dialog-catalog';
 
 /** A dialog left for another one: where it stood, and its title for the "Back to" choice. */
@@ -40,7 +41,9 @@ export interface ConversationState {
 export interface TurnContext {
   index: SearchIndex;
   catalog: DialogCatalog;
-  /** answerQuestion's reply to a text, remembered for recent questions; frozen, so decorate a copy. */
+  /** What the model makes of a text: the one step that decides what a message wants. Remembered, frozen. */
+  understand(text: string): Understanding;
+  /** The reply to a text as a question (passages or the fallback), remembered; frozen, so decorate a copy. */
   answer(question: string): Reply;
   /** decorateAnswer without extras: remembered (and frozen) for a remembered, frozen reply. */
   decorate(reply: Reply): Reply;

@@ -9,7 +9,7 @@ import { sendAction, sendEvent, sendRaw } from './signed-request';
 let h: SlackHarness;
 const { bot: reference, index } = loadBot();
 const { messages } = index.kb;
-const QUESTION = 'can i tweet abt a court case?';
+const QUESTION = 'can we talk about court cases with the public?';
 
 /** What the core answers to `text` in a fresh conversation: the test never hard-codes an answer. */
 async function expected(text: string): Promise<Reply> {

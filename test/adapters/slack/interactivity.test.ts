@@ -14,7 +14,7 @@ import { sendAction, sendCommand, sendEvent } from './signed-request';
 // Slash commands and button clicks, form-encoded and signed as Slack sends them, into the real server.
 let h: SlackHarness;
 const reference = loadBot().bot;
-const QUESTION = 'can i tweet abt a court case?';
+const QUESTION = 'can we talk about court cases with the public?';
 
 type Block = {
   type: string;

@@ -68,7 +68,7 @@ export async function postTurn(
 
 /** Questions the answer engine may answer or not; tests pick among them by what it does today. */
 export const ANSWERABLE = [
-  'can i tweet abt a court case?',
+  'can we talk about court cases with the public?',
   'do I need a PIA?',
   'who do I tell if our account is hacked',
 ];

@@ -1,0 +1,160 @@
+import type { Passage } from '../knowledge/guideline';
+import type { KnowledgeBase } from '../knowledge/load-knowledge';
+import { withoutPlaceholders } from '../privacy/pi-kinds';
+import { dot, type SparseVector } from './features';
+import { classify, type IntentModel } from './model';
+import { dialogClass, OUT_OF_SCOPE, passageClass, PERSON, trainingSet } from './training-set';
+
+/**
+ * How the model's probabilities become a decision. Chosen by cross-validation on the question bank and
+ * on the development set (npm run tune); see docs/performance.md.
+ * - textWeight: a passage's score is P(its class) + textWeight x the cosine of question and passage text.
+ * - fallbackMargin: nothing we cover when P(out of scope) exceeds the best passage's score (or the best
+ *   intent's probability) by this. Cross-validation: 0 trades 4 points of answers for 5 of fallbacks.
+ * - leadShare: a message read as a dialog also gets an answer first when its best passage scores at least
+ *   this share of the dialog's probability ("do I need a PIA?": the answer, then the privacy check).
+ * - relatedShare: further passages are quoted when they score at least this share of the best one.
+ * - incidentShare / incidentRank: the incident numbers are shown when P(incident) reaches this, or when the
+ *   incident class ranks this high (biased to recall: a missed incident is the most dangerous miss).
+ */
+export const UNDERSTAND_POLICY = {
+  textWeight: 0.15,
+  fallbackMargin: 0.1,
+  leadShare: 0.3,
+  relatedShare: 0.3,
+  maxPassages: 3,
+  incidentShare: 0.05,
+  incidentRank: 1,
+};
+export type Policy = typeof UNDERSTAND_POLICY;
+
+export interface ScoredPassage {
+  passage: Passage;
+  score: number;
+}
+
+/** What a message wants. */
+export type Intent =
+  | { kind: 'passages'; passages: ScoredPassage[] }
+  | { kind: 'dialog'; dialogId: string; p: number }
+  | { kind: 'person'; p: number }
+  | { kind: 'smalltalk'; id: string; p: number }
+  | { kind: 'none' };
+
+export interface Understanding {
+  intent: Intent;
+  /**
+   * Passages to quote (empty when out of scope, or when the message wants something else and no passage
+   * comes close).
+   */
+  answer: ScoredPassage[];
+  /** Every class, most likely first. */
+  ranked: { name: string; p: number }[];
+  /** Passages by score, best first (at most ten). */
+  passages: ScoredPassage[];
+  /** True when an information incident is plausible: the reply must carry the incident numbers. */
+  incident: boolean;
+}
+
+export interface Understander {
+  understand(text: string): Understanding;
+  /** The bank examples most like the text, with their class and similarity (for owners' tools). */
+  nearestExamples(text: string, count?: number): { text: string; name: string; similarity: number }[];
+  model: IntentModel;
+}
+
+/** The model's raw reading of a text, before any policy: class probabilities and passage scores. */
+export interface Reading {
+  ranked: { name: string; p: number }[];
+  /** Every passage with its score (P(class) + textWeight x cosine), best first. */
+  scored: ScoredPassage[];
+}
+
+export function readText(
+  model: IntentModel,
+  passages: { passage: Passage; vector: SparseVector }[],
+  text: string,
+  policy: Policy = UNDERSTAND_POLICY,
+): Reading {
+  const x = model.vectorizer.vectorize(text);
+  const ranked = classify(model, x);
+  const p = new Map(ranked.map((r) => [r.name, r.p]));
+  const scored = passages
+    .map(({ passage, vector }) => ({
+      passage,
+      score: (p.get(passageClass(passage.id)) ?? 0) + policy.textWeight * dot(x, vector),
+    }))
+    .sort((a, b) => b.score - a.score);
+  return { ranked, scored };
+}
+
+/** What the reading means under a policy: the one decision the router acts on. */
+export function decide(reading: Reading, policy: Policy = UNDERSTAND_POLICY): Understanding {
+  const { ranked, scored } = reading;
+  const outOfScope = ranked.find((r) => r.name === OUT_OF_SCOPE)?.p ?? 0;
+  const bestScore = scored[0]?.score ?? 0;
+  const answerable = scored.length > 0 && outOfScope - bestScore <= policy.fallbackMargin;
+  const top = ranked.find((r) => !r.name.startsWith('passage:') && r.name !== OUT_OF_SCOPE);
+  const intentWins = top !== undefined && top.p > bestScore;
+  const leads = !intentWins || bestScore >= top.p * policy.leadShare;
+  const answer = answerable && leads ? related(scored, policy) : [];
+  const incidentRank = ranked.findIndex((r) => r.name === dialogClass('incident'));
+  const incident =
+    incidentRank >= 0 &&
+    (incidentRank < policy.incidentRank || ranked[incidentRank]!.p >= policy.incidentShare);
+  return {
+    intent: intentOf(top, bestScore, outOfScope, answer, policy),
+    answer,
+    ranked,
+    passages: scored.slice(0, 10),
+    incident,
+  };
+}
+
+export function createUnderstander(kb: KnowledgeBase, model: IntentModel): Understander {
+  const { vectorizer } = model;
+  const passages = kb.guideline.passages.map((p) => ({ passage: p, vector: vectorizer.vectorize(p.text) }));
+  let examples: { text: string; name: string; vector: SparseVector }[] | undefined;
+  return {
+    model,
+    understand: (text) => decide(readText(model, passages, withoutPlaceholders(text))),
+    nearestExamples(text, count = 5) {
+      if (!examples) {
+        const set = trainingSet(kb);
+        examples = set.texts.map((t, i) => ({
+          text: t,
+          name: set.classes[set.labels[i]!]!,
+          vector: vectorizer.vectorize(t),
+        }));
+      }
+      const x = vectorizer.vectorize(text);
+      return examples
+        .map((e) => ({ text: e.text, name: e.name, similarity: dot(x, e.vector) }))
+        .sort((a, b) => b.similarity - a.similarity)
+        .slice(0, count);
+    },
+  };
+}
+
+/** An intent (dialog, person, small talk) wins when it outranks the best passage and out-of-scope. */
+function intentOf(
+  top: { name: string; p: number } | undefined,
+  bestScore: number,
+  outOfScope: number,
+  answer: ScoredPassage[],
+  policy: Policy,
+): Intent {
+  if (top && top.p > bestScore && outOfScope - top.p <= policy.fallbackMargin) {
+    const [kind, id] = top.name.split(':') as [string, string | undefined];
+    if (kind === 'dialog' && id) return { kind: 'dialog', dialogId: id, p: top.p };
+    if (kind === 'smalltalk' && id) return { kind: 'smalltalk', id, p: top.p };
+    if (top.name === PERSON) return { kind: 'person', p: top.p };
+  }
+  return answer.length ? { kind: 'passages', passages: answer } : { kind: 'none' };
+}
+
+/** The best passage and others scoring close to it. */
+function related(scored: ScoredPassage[], policy: Policy): ScoredPassage[] {
+  const best = scored[0]!;
+  return scored.filter((s) => s.score >= best.score * policy.relatedShare).slice(0, policy.maxPassages);
+}
