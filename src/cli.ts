@@ -1,20 +1,31 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { askEachLine, askOnce, chatInteractive, chatJson } from './adapters/console';
-import { GuidebotError } from './core/errors';
+import { GuidebotError, KnowledgeFileError } from './core/errors';
 import { loadKnowledge } from './core/knowledge/load-knowledge';
 import { loadBot } from './core/load-bot';
 import { writeIndex } from './core/search/index-file';
 import { modelPathBeside, writeModel } from './core/understand/model-file';
 import { trainingSet } from './core/understand/training-set';
 import { DEFAULT_EVAL_FILE, formatEvalReport, readEvalFile, runEval } from './eval/run-eval';
-import { toReportPeriod } from './core/analytics/report-period';
+import { toReportPeriod, type PeriodFlags } from './core/analytics/report-period';
+import {
+  defaultReviewFile,
+  explainQuestion,
+  mergeReviewFile,
+  reportHelpers,
+  suggestReview,
+  UsageError,
+  type Paths,
+} from './owner-commands';
 
 const USAGE = `guidebot: answers questions about the BC Public Service social media guidelines
 
 Usage:
   guidebot ask "question"      answer one question
   guidebot ask --json          read one question per line of stdin, write one JSON reply per line
+  guidebot ask --explain [--json] "question"
+                               why the model answers or falls back: scores, rules, nearest bank examples
   guidebot chat                chat in the terminal (type "exit" to leave)
   guidebot chat --json         one turn per line of stdin, one JSON reply per line
   guidebot eval [--file F]     score the evaluation set (default test/eval/dev-questions.jsonl)
@@ -23,8 +34,13 @@ Usage:
   guidebot index build         rebuild the search index and train the model from knowledge/
   guidebot knowledge check [--file F]
                                validate every knowledge file and run the eval (for owners, after an edit)
+  guidebot knowledge suggest [--days N | --since DATE [--until DATE]] [--out FILE]
+                               write unanswered and not-helpful questions to a review file to edit
+  guidebot knowledge merge FILE
+                               add the questions kept in a review file to knowledge/questions/
   guidebot report [--days N | --since DATE [--until DATE]] [--json | --csv]
-                               what staff asked and what went unanswered (default: the last 30 days)
+                               what staff asked and what went unanswered (default: the last 30 days),
+                               with the model's best three passages for each unanswered question
   guidebot help                this text
 
 Environment: GUIDEBOT_KNOWLEDGE_DIR (default ./knowledge), GUIDEBOT_INDEX_PATH (default dist/knowledge-index.json),
@@ -41,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
       days: { type: 'string' },
       since: { type: 'string' },
       until: { type: 'string' },
+      explain: { type: 'boolean', default: false },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -61,6 +79,11 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'ask': {
+      if (values.explain) {
+        if (!rest.length) return usageError('ask --explain needs a question');
+        process.stdout.write(await explainQuestion(load(), rest.join(' '), values.json));
+        return 0;
+      }
       const { bot } = load();
       if (values.json && !rest.length) await askEachLine(bot, process.stdin, process.stdout);
       else if (rest.length) await askOnce(bot, rest.join(' '), process.stdout);
@@ -125,6 +148,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'knowledge': {
+      if (rest[0] === 'suggest' || rest[0] === 'merge') return knowledgeReview(rest, values, paths);
       if (rest[0] !== 'check') return usageError('did you mean "guidebot knowledge check"?');
       const { checkKnowledge } = await import('./eval/knowledge-check.js');
       const result = await checkKnowledge({
@@ -138,22 +162,50 @@ async function main(argv: string[]): Promise<number> {
       const period = toReportPeriod(values, new Date());
       if ('error' in period) return usageError(period.error);
       if (values.json && values.csv) return usageError('choose one of --json and --csv');
-      let labels: Map<string, string> | undefined;
+      let helpers: ReturnType<typeof reportHelpers> | undefined;
       try {
-        const kb = loadKnowledge(paths.knowledgeDir);
-        labels = new Map(kb.guideline.sections.map((s) => [s.id, s.path.join(' › ')]));
+        helpers = reportHelpers(loadKnowledge(paths.knowledgeDir), paths);
       } catch {
         // Section ids still identify the sections when the knowledge folder cannot be read.
       }
       const format = values.json ? 'json' : values.csv ? 'csv' : 'text';
       const { createReportOutput } = await import('./core/analytics/report-command.js');
-      process.stdout.write(
-        await createReportOutput({ period, format, env: process.env, ...(labels && { labels }) }),
-      );
+      process.stdout.write(await createReportOutput({ period, format, env: process.env, ...helpers }));
       return 0;
     }
     default:
       return usageError(`unknown command "${command}"`);
+  }
+}
+
+/** `guidebot knowledge suggest` and `guidebot knowledge merge FILE`. */
+async function knowledgeReview(
+  [sub, ...files]: string[],
+  values: { out?: string | undefined } & PeriodFlags,
+  paths: Paths,
+): Promise<number> {
+  try {
+    if (sub === 'merge') {
+      if (files.length !== 1)
+        return usageError('knowledge merge needs the review file: guidebot knowledge merge FILE');
+      process.stdout.write(mergeReviewFile(paths, files[0]!));
+      return 0;
+    }
+    const now = new Date();
+    const period = toReportPeriod(values, now);
+    if ('error' in period) return usageError(period.error);
+    process.stdout.write(
+      await suggestReview(paths, period, process.env, values.out ?? defaultReviewFile(now)),
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(error.message);
+    // A mistake in the review file (or the bank): the file, line and reason; nothing was written.
+    if (error instanceof KnowledgeFileError) {
+      process.stderr.write(`guidebot: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
   }
 }
 
