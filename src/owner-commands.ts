@@ -90,6 +90,8 @@ export async function suggestReview(
 
 /** `guidebot knowledge merge FILE`: adds the kept questions to the bank. */
 export function mergeReviewFile(paths: Paths, file: string): string {
+  if (!existsSync(file))
+    throw new UsageError(`${file} not found: name the review file that knowledge suggest wrote`);
   const kb = loadKnowledge(paths.knowledgeDir);
   const result = mergeReview(file, kb);
   const lines = [

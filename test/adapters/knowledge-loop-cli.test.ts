@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnalyticsReport } from '../../src/core/analytics/compute-report';
 import { openAnalytics } from '../../src/core/analytics/open-analytics';
@@ -129,7 +129,11 @@ describe('owners close the loop', () => {
     expect(missing.stderr).toContain(
       'no passage of appendix-a-disclosure contains the anchor "words no passage has"',
     );
-    expect(readFileSync(path.join(knowledgeDir, 'questions/out-of-scope.yaml'), 'utf8')).not.toContain(BBQ);
+    // Nothing was written.
+    expect(existsSync(path.join(knowledgeDir, 'questions/passages-reviewed.yaml'))).toBe(false);
+    const none = cli('knowledge', 'merge', path.join(dataDir, 'none.yaml'));
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain(`${path.join(dataDir, 'none.yaml')} not found`);
   });
 
   it('after keep (re-pointed), merge and build, the question is answered with the chosen passage', () => {
