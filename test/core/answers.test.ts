@@ -1,9 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ANSWER_POLICY } from '../../src/core/answer';
 import { loadBot, type LoadedBot } from '../../src/core/load-bot';
-import { searchPassages } from '../../src/core/search/search';
 
 let loaded: LoadedBot;
 beforeAll(() => {
@@ -32,10 +30,11 @@ describe('answers', () => {
   });
 
   it('show the contacts named for the cited section', async () => {
-    const reply = await ask('our ministry account got hacked, who do I call?');
+    const reply = await ask('are tweets records?');
     expect(reply.kind).toBe('answer');
-    expect(reply.text).toContain('1-866-660-0811');
-    expect(reply.contacts.map((c) => c.id)).toContain('ocio-service-desk');
+    expect(reply.citations.map((c) => c.sectionId)).toContain('appendix-a-records-management');
+    expect(reply.contacts.map((c) => c.id)).toContain('records-officer');
+    expect(reply.text).toContain('Your Records Officer');
   });
 
   it('fall back with the Citizen Engagement contact when the guideline does not answer', async () => {
@@ -50,18 +49,13 @@ describe('answers', () => {
     }
   });
 
-  it('fall back when the question shares only everyday words with the best passage ("book", "days")', async () => {
+  it('fall back on everyday office questions that share a word with a passage ("book", "days")', async () => {
     for (const question of ['how do I book a meeting room', 'how many vacation days do I get']) {
-      // The best passage covers enough of the question and scores well: only its lack of a topic word
-      // in common (the IP passage's "books", the Philosophy passage's "day") keeps it from being quoted.
-      const [best] = searchPassages(loaded.index, question).hits;
-      expect(best!.coverage).toBeGreaterThanOrEqual(ANSWER_POLICY.minCoverage);
-      expect(best!.score).toBeGreaterThanOrEqual(ANSWER_POLICY.minScore);
       const reply = await ask(question);
       expect(reply.kind).toBe('fallback');
       expect(reply.text).toContain('citizenengagement@gov.bc.ca');
     }
-    // A topic word beside the everyday one is answered from the same passage.
+    // A topic word beside the everyday one is answered from the passage that has it.
     const reply = await ask('is a book cover protected by copyright?');
     expect(reply.kind).toBe('answer');
     expect(reply.passages[0]!.citation.sectionId).toBe('appendix-a-intellectual-property');
@@ -77,7 +71,11 @@ describe('answers', () => {
   });
 
   it('offer nearby sections on a fallback, and a typed number or label picks one', async () => {
-    const vague = ['rules for photos', 'what about posters', 'planning stuff'];
+    const vague = [
+      'where do i get a parking pass',
+      'how do I book a meeting room',
+      'what font should we use',
+    ];
     const replies = await Promise.all(vague.map((q) => ask(q, `vague-${q}`)));
     // A fallback also offers to forward the question (the consent choices come after the sections).
     const sections = (r: (typeof replies)[number]) => r.choices.filter((c) => c.id.startsWith('section:'));

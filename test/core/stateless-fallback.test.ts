@@ -28,7 +28,7 @@ describe('a bot whose store is unavailable', () => {
   const bot = createBot({ index, store: failingStore(down()) });
 
   it('answers a question exactly as a healthy bot would', async () => {
-    const question = 'can i tweet abt a court case?';
+    const question = 'is a book cover protected by copyright?';
     expect(await bot.handle(turn(question))).toEqual(await healthy.handle(turn(question)));
   });
 

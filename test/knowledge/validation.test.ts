@@ -62,12 +62,21 @@ const lineCases: LineCase[] = [
     reason: /^fallback: .*"nobody-at-all"/,
   },
   {
-    name: 'a synonyms entry without `guideline`',
-    file: 'synonyms.yaml',
-    from: '    guideline: [Public Affairs Bureau]\n',
-    to: '',
-    at: '- staff: [PAB,',
-    reason: /^synonyms\[0\]\.guideline: /,
+    name: 'malformed YAML in a question bank file',
+    file: 'questions/out-of-scope.yaml',
+    from: '  - how many followers does our ministry facebook page have',
+    to: '  - [how many followers',
+    // The open bracket is found unclosed where the next entry starts.
+    at: '  - how do i reset my personal facebook pasword',
+    reason: /^YAML syntax: /,
+  },
+  {
+    name: 'bank examples for a dialog that does not exist',
+    file: 'questions/intents.yaml',
+    from: '  incident:',
+    to: '  incidents:',
+    at: '  incidents:',
+    reason: /^dialogs\.incidents: no dialog has the id "incidents"/,
   },
   {
     name: 'a heading without {#id}',

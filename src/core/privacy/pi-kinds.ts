@@ -30,3 +30,13 @@ export function placeholderKinds(text: string): PiKind[] {
   }
   return [...kinds];
 }
+
+/**
+ * Redacted text as the model should read it: each placeholder as the words "personal information", which
+ * is what it stands for. "[phone]" read as a word would look like "lost my phone" to the model.
+ */
+export function placeholdersAsWords(text: string): string {
+  return text.replace(/\[[A-Za-z ]+\]/g, (found) =>
+    BY_PLACEHOLDER.has(found) ? 'personal information' : found,
+  );
+}

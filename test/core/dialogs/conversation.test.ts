@@ -166,17 +166,18 @@ describe('the incident dialog keeps no free text', () => {
 describe('a dialog suggested by a question', () => {
   it('steps aside when the next message is another question, and carries on when it is an answer', async () => {
     const t = createTestBot();
-    const first = await t.say('do I need a PIA?');
+    // Read as the content check, with a passage close enough to be answered first.
+    const first = await t.say('can i tweet abt a court case?');
     expect(first[0]!.kind).toBe('answer');
-    expect(last(first).dialog?.id).toBe('privacy');
-    const next = last(await t.say('payroll privacy'));
+    expect(last(first).dialog?.id).toBe('content-check');
+    const next = last(await t.say('how many vacation days do I get'));
     expect(next.kind).not.toBe('dialog');
     expect(next.text).not.toContain(realIndex().kb.messages.dialogs.hint);
     expect((await t.state())?.dialog).toBeUndefined();
 
-    await t.say('do I need a PIA?', 'c2');
-    expect(last(await t.say('yes', 'c2')).dialog).toMatchObject({ id: 'privacy', ended: false });
-    const garbage = last(await t.say('payroll privacy', 'c2'));
+    await t.say('can i tweet abt a court case?', 'c2');
+    expect(last(await t.say('no', 'c2')).dialog).toMatchObject({ id: 'content-check', ended: false });
+    const garbage = last(await t.say('how many vacation days do I get', 'c2'));
     expect(garbage.text).toContain(realIndex().kb.messages.dialogs.hint);
   });
 });

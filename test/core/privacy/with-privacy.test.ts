@@ -92,7 +92,7 @@ describe('personal information guard in the conversation', () => {
   it('answers the question, reminds the person, and the core never sees the details', async () => {
     const { ask, turns, store } = setUp();
     const replies = await ask(example);
-    const reminder = replies[1]!;
+    const reminder = replies.find((r) => r.note === 'personal-information')!;
     expect(reminder.kind).toBe('smalltalk');
     expect(reminder.text).toMatch(/don't share anyone's personal information/);
     expect(reminder.text).toContain('a health or family detail');
@@ -146,7 +146,7 @@ describe('personal information guard in the conversation', () => {
         ...(text && { text }),
         ...(choice && { choice }),
       });
-    const first = await turn('rules for filming at 12 Elm Street');
+    const first = await turn('where do i get a parking pass for 12 Elm Street');
     const offered = first[0]!.choices.find((c) => c.id.startsWith('section:'));
     expect(offered).toBeDefined();
     const picked = await turn(undefined, offered!.id);
