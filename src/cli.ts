@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { askEachLine, askOnce, chatInteractive, chatJson } from './adapters/console';
+import { loadTimeZone } from './config';
 import { GuidebotError, KnowledgeFileError } from './core/errors';
 import { loadKnowledge } from './core/knowledge/load-knowledge';
 import { loadBot } from './core/load-bot';
@@ -8,7 +9,7 @@ import { writeIndex } from './core/search/index-file';
 import { modelPathBeside, writeModel } from './core/understand/model-file';
 import { trainingSet } from './core/understand/training-set';
 import { DEFAULT_EVAL_FILE, formatEvalReport, readEvalFile, runEval } from './eval/run-eval';
-import { toReportPeriod, type PeriodFlags } from './core/analytics/report-period';
+import { toReportPeriod } from './core/analytics/report-period';
 import {
   defaultReviewFile,
   explainQuestion,
@@ -69,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
   };
   const load = (): ReturnType<typeof loadBot> =>
     loadBot({
+      timeZone: loadTimeZone(process.env),
       ...(paths.knowledgeDir && { knowledgeDir: paths.knowledgeDir }),
       ...(paths.indexPath && { indexPath: paths.indexPath }),
     });
@@ -181,7 +183,7 @@ async function main(argv: string[]): Promise<number> {
 /** `guidebot knowledge suggest` and `guidebot knowledge merge FILE`. */
 async function knowledgeReview(
   [sub, ...files]: string[],
-  values: { out?: string | undefined } & PeriodFlags,
+  values: { out?: string | undefined } & Parameters<typeof toReportPeriod>[0],
   paths: Paths,
 ): Promise<number> {
   try {

@@ -1,10 +1,18 @@
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './core/dialogs/record-stamp';
 import { ConfigError } from './core/errors';
 
 /** The environment as the process sees it; passed in so tests never patch `process.env`. */
 export type Env = Record<string, string | undefined>;
 
-const baseSchema = z.object({
+/** The guideline's time zone, for the dates on decision records (an IANA name). */
+const timeZone = z
+  .string()
+  .default(DEFAULT_TIME_ZONE)
+  .refine(isTimeZone, 'is not a time zone name this system knows');
+
+/** The settings every part reads alike; other settings files pick from it rather than repeat a variable. */
+export const baseSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   // Loopback unless the operator says otherwise: the local web chat must not be reachable from the network.
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -17,20 +25,28 @@ const baseSchema = z.object({
     .default(30),
   GUIDEBOT_KNOWLEDGE_DIR: z.string().min(1).optional(),
   GUIDEBOT_INDEX_PATH: z.string().min(1).optional(),
+  TIME_ZONE: timeZone,
 });
 
-const fixes: Record<string, string> = {
+/** How to fix each of baseSchema's variables, for ConfigError messages. */
+export const baseFixes: Record<string, string> = {
   PORT: 'Set it to a port number from 0 to 65535, or leave it unset for 3978.',
   HOST: 'Set it to an address to listen on, or leave it unset for 127.0.0.1 (this machine only).',
   REDIS_URL: 'Set it to a redis:// or rediss:// URL such as redis://127.0.0.1:6379, or leave it unset.',
   CONVERSATION_TTL_MINUTES: 'Set it to a number of minutes (at most 1440), or leave it unset for 30.',
+  TIME_ZONE: `Set it to a time zone name such as America/Vancouver, or leave it unset for ${DEFAULT_TIME_ZONE}.`,
 };
+
+/** TIME_ZONE alone, for commands that need no other setting (`guidebot chat`). */
+export function loadTimeZone(env: Env): string {
+  return parseEnv(z.object({ TIME_ZONE: timeZone }), env, baseFixes).TIME_ZONE;
+}
 
 export type BaseConfig = z.infer<typeof baseSchema>;
 
 /** Reads the settings every channel shares. Empty strings count as unset, as in most deploy tools. */
 export function loadConfig(env: Env): BaseConfig {
-  return parseEnv(baseSchema, env, fixes);
+  return parseEnv(baseSchema, env, baseFixes);
 }
 
 /** Parses `env` with `schema`; the first problem becomes a ConfigError naming the variable and the fix. */

@@ -3,7 +3,7 @@ import type { SizeResult } from './measure-size';
 import { ratio } from './stats';
 
 /** Targets from the issue, for this 2-core machine. */
-export const TARGETS = { answerP99Ms: 1, coldStartMs: 400 } as const;
+const TARGETS = { answerP99Ms: 1, coldStartMs: 400 } as const;
 
 /** How one size's costs compare with the first (1x) size's. Each ratio is cost(N) / cost(1x). */
 export interface Growth {
@@ -23,7 +23,7 @@ export type GrowthCost =
   'answerMedian' | 'answerP99' | 'searchMedian' | 'build' | 'indexFile' | 'indexLoad' | 'heap';
 
 /** Our cost over the plain-Lunr baseline's, measured on the same data in the same run. */
-export interface VsBaseline {
+interface VsBaseline {
   factor: number;
   answerMedian: number;
   answerP99: number;
@@ -33,7 +33,7 @@ export interface VsBaseline {
   heap: number;
 }
 
-export interface Verdict {
+interface Verdict {
   name: string;
   measured: string;
   pass: boolean;

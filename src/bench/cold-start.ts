@@ -23,7 +23,7 @@ export interface ColdStart {
 }
 
 /** Makes sure the CLI will find an up-to-date prebuilt index, building it with the CLI when it would not. */
-export function ensurePrebuiltIndex(): ColdStart['indexBeforeTiming'] {
+function ensurePrebuiltIndex(): ColdStart['indexBeforeTiming'] {
   const indexPath = process.env.GUIDEBOT_INDEX_PATH || DEFAULT_INDEX_PATH;
   const kb = loadKnowledge(process.env.GUIDEBOT_KNOWLEDGE_DIR || undefined);
   let state: ColdStart['indexBeforeTiming'];

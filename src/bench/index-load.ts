@@ -15,7 +15,7 @@ export function writeIndexFile(kb: KnowledgeBase, index: SearchIndex, dir: strin
 }
 
 /** What a start pays for the index: read the file, parse the JSON, lunr.Index.load, createSearchIndex. */
-export function loadIndexFile(kb: KnowledgeBase, filePath: string): SearchIndex {
+function loadIndexFile(kb: KnowledgeBase, filePath: string): SearchIndex {
   const file = JSON.parse(readFileSync(filePath, 'utf8')) as IndexFile;
   return createSearchIndex(kb, lunr.Index.load(file.index));
 }

@@ -1,7 +1,7 @@
 import { nowNs } from './clock';
 
 /** Something timed once per question: its result is awaited when it returns a promise. */
-export interface Subject {
+interface Subject {
   name: string;
   run(question: string): unknown;
   /** Untimed clean-up after each call (e.g. forgetting the conversation it opened). */
@@ -19,7 +19,7 @@ export interface SamplingPlan {
   maxRounds: number;
 }
 
-export interface Sampled {
+interface Sampled {
   /** Per subject, one duration in nanoseconds per call. */
   durations: Map<string, number[]>;
   warmupRounds: number;

@@ -2,7 +2,7 @@
 export const GC_EXPOSED = typeof globalThis.gc === 'function';
 
 /** Collects garbage when the process allows it. */
-export function collectGarbage(): void {
+function collectGarbage(): void {
   if (globalThis.gc) {
     globalThis.gc();
     globalThis.gc();

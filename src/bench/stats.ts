@@ -8,14 +8,14 @@ export interface Summary {
 }
 
 /** Nearest-rank percentile (0 < p <= 100) of values already sorted ascending. */
-export function percentile(sorted: ArrayLike<number>, p: number): number {
+function percentile(sorted: ArrayLike<number>, p: number): number {
   if (!sorted.length) return Number.NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
 /** Middle value (mean of the two middle ones for an even count) of values already sorted ascending. */
-export function medianOfSorted(sorted: ArrayLike<number>): number {
+function medianOfSorted(sorted: ArrayLike<number>): number {
   const n = sorted.length;
   if (!n) return Number.NaN;
   const mid = Math.floor(n / 2);

@@ -2,7 +2,7 @@ import type { Passage } from './knowledge/guideline';
 import type { SearchHit } from './search/search';
 import { searchPassages } from './search/search';
 import type { SearchIndex } from './search/search-index';
-import type { ContactEntry } from './knowledge/schema';
+import { citationOf, fallbackContact, toContact } from './knowledge/reply-sources';
 import type { Choice, Citation, Contact, QuotedPassage, Reply } from './types';
 import { renderReplyText } from './reply-text';
 import type { Understanding } from './understand/understand';
@@ -79,7 +79,7 @@ function listItems(index: SearchIndex, passage: Passage): Passage[] {
 }
 
 /** A reply quoting passages verbatim, each with its citation, plus the contacts for those sections. */
-export function quoteReply(index: SearchIndex, passages: Passage[], confidence: number): Reply {
+function quoteReply(index: SearchIndex, passages: Passage[], confidence: number): Reply {
   const quoted: QuotedPassage[] = passages.map((p) => ({
     text: p.text,
     citation: citationFor(index, p.sectionId),
@@ -110,7 +110,6 @@ function fallbackReply(index: SearchIndex, hits: SearchHit[]): Reply {
       id: `section:${h.passage.sectionId}`,
       label: citationFor(index, h.passage.sectionId).label,
     }));
-  const fallback = index.kb.contacts.contacts.find((c) => c.id === index.kb.contacts.fallback)!;
   const reply: Reply = {
     kind: 'fallback',
     text: '',
@@ -118,7 +117,7 @@ function fallbackReply(index: SearchIndex, hits: SearchHit[]): Reply {
     passages: [],
     citations: [],
     choices,
-    contacts: [toContact(fallback)],
+    contacts: [fallbackContact(index.kb.contacts)],
     confidence: hits[0]?.coverage ?? 0,
   };
   return {
@@ -128,15 +127,7 @@ function fallbackReply(index: SearchIndex, hits: SearchHit[]): Reply {
 }
 
 export function citationFor(index: SearchIndex, sectionId: string): Citation {
-  const section = index.sections.get(sectionId)!;
-  const { title, version } = index.kb.guideline.meta;
-  return {
-    sectionId,
-    sectionPath: section.path,
-    label: section.path.join(' › '),
-    documentTitle: title,
-    version,
-  };
+  return citationOf(index.kb.guideline.meta, index.sections.get(sectionId)!);
 }
 
 /** Contacts named for a cited section or any section above it. */
@@ -149,11 +140,6 @@ function contactsFor(index: SearchIndex, citations: Citation[]): Contact[] {
         cited.add(s.id);
   }
   return index.kb.contacts.contacts.filter((c) => c.sections.some((id) => cited.has(id))).map(toContact);
-}
-
-/** A contact as replies carry it: without the sections that select it. */
-function toContact({ sections: _sections, ...contact }: ContactEntry): Contact {
-  return contact;
 }
 
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {

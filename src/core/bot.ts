@@ -1,4 +1,5 @@
 import { replyFor } from './answer';
+import { DEFAULT_TIME_ZONE, recordStamp } from './dialogs/record-stamp';
 import type { EscalationSink } from './escalation-sink';
 import { rememberForFrozen } from './memo/frozen';
 import { deepFreeze, rememberRecent } from './memo/recent';
@@ -11,11 +12,11 @@ import { cleanText } from './search/text';
 import type { SearchIndex } from './search/search-index';
 import { smalltalkReply } from './smalltalk';
 import { statelessWhenDown, whileStoreDown } from './stateless-fallback';
-import type { ConversationStore } from './state/conversation-store';
+import type { StateStore } from './state/conversation-store';
 import type { TurnObserver } from './turn-event';
 import type { Inbound, Reply } from './types';
 import { loadOrTrainModel } from './understand/model-file';
-import { createUnderstander, type Understander } from './understand/understand';
+import { createUnderstander, type Understander, type Understanding } from './understand/understand';
 
 export type { ConversationState } from './turns/turn-result';
 
@@ -29,21 +30,23 @@ export interface Bot {
   welcome(): Reply;
 }
 
-export interface BotOptions {
+interface BotOptions {
   index: SearchIndex;
   /** The trained model over the same knowledge; by default the prebuilt one (trained now if stale). */
   understander?: Understander;
-  store: ConversationStore<ConversationState>;
+  store: StateStore<ConversationState>;
   /** Idle time after which a conversation, and any dialog in it, is forgotten. */
   conversationTtlSeconds?: number;
   /** Told about every turn after it is answered (analytics, metrics). */
   observe?: TurnObserver;
   /** The clock, for the date on decision records. */
   now?: () => Date;
+  /** The guideline's time zone (IANA name), for the date and time on decision records. */
+  timeZone?: string;
   /** Where confirmed escalations go (a team channel); without it the person gets the email address. */
   escalate?: EscalationSink;
   /**
-   * How many distinct recent questions to remember the model's reading and search results of (default 1000, some megabytes at
+   * How many distinct recent questions to remember the search results of (default 1000, some megabytes at
    * most). Staff ask the same questions again and again, and a loaded index gives the same words the same
    * reply; 0 searches every time (the in-process benchmark measures that).
    */
@@ -57,11 +60,18 @@ export function createBot({
   conversationTtlSeconds = 30 * 60,
   observe,
   now = () => new Date(),
+  timeZone = DEFAULT_TIME_ZONE,
   escalate,
   recentQuestions = 1000,
 }: BotOptions): Bot {
   const catalog = createDialogCatalog(index);
-  const understand = rememberRecent(recentQuestions, (text) => understander.understand(text));
+  // A turn asks about its text more than once (person? dialog? answer?): the last reading is kept.
+  let last: { text: string; understood: Understanding } | undefined;
+  const readOnce = (text: string): Understanding => {
+    if (last?.text !== text) last = { text, understood: understander.understand(text) };
+    return last.understood;
+  };
+  const understand = rememberRecent(recentQuestions, readOnce);
   const answer = rememberRecent(recentQuestions, (question) =>
     replyFor(index, understand(question), question),
   );
@@ -73,7 +83,7 @@ export function createBot({
     async handle(inbound) {
       const key = `${inbound.channel}:${inbound.conversation}`;
       const cleaned: Inbound = { ...inbound, text: cleanText(inbound.text ?? '') };
-      const ctx = { index, catalog, understand, answer, decorate, today: now().toISOString().slice(0, 10) };
+      const ctx = { index, catalog, understand, answer, decorate, stamp: recordStamp(now(), timeZone) };
       // One update per turn: two turns of one conversation arriving together run one after the other.
       // With the store down, questions are still answered; turns that need memory say to try again.
       const update = statelessWhenDown(store, (turn: TurnResult) => ({
@@ -106,7 +116,12 @@ async function notify(observe: TurnObserver | undefined, inbound: Inbound, turn:
   const hide = (text: string): string =>
     turn.privateText.reduce((t, secret) => t.split(secret).join('[not kept]'), text);
   const replies = turn.privateText.length
-    ? turn.replies.map((r) => ({ ...r, text: hide(r.text), ...(r.intro && { intro: hide(r.intro) }) }))
+    ? turn.replies.map(({ record: _record, ...r }) => ({
+        // The record holds the free text (redacted, so not found by `hide`): observers never get it.
+        ...r,
+        text: hide(_record ? r.text.replace(_record, '') : r.text),
+        ...(r.intro && { intro: hide(r.intro) }),
+      }))
     : turn.replies;
   const withoutText = { ...inbound };
   delete withoutText.text;

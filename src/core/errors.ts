@@ -1,6 +1,5 @@
 /** Every error the core raises: a stable code, a message that says how to fix it, and the cause. */
-export type ErrorCode =
-  'KNOWLEDGE_INVALID' | 'CONFIG_INVALID' | 'INDEX_UNREADABLE' | 'REQUEST_INVALID' | 'STORE_UNAVAILABLE';
+export type ErrorCode = 'KNOWLEDGE_INVALID' | 'CONFIG_INVALID' | 'REQUEST_INVALID' | 'STORE_UNAVAILABLE';
 
 export class GuidebotError extends Error {
   constructor(

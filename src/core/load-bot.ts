@@ -1,23 +1,42 @@
 import { createBot, type Bot, type ConversationState } from './bot';
 import type { EscalationSink } from './escalation-sink';
-import { loadKnowledge } from './knowledge/load-knowledge';
-import { loadPrivacyKnowledge } from './privacy/privacy-file';
+import { loadKnowledge, type KnowledgeBase } from './knowledge/load-knowledge';
+import type { NotPersonal } from './privacy/detect-identifiers';
+import { notPersonalFrom } from './privacy/not-personal';
+import { loadPrivacyKnowledge, type PrivacyKnowledge } from './privacy/privacy-file';
 import { withPrivacy } from './privacy/with-privacy';
 import { loadOrBuildIndex, type LoadedIndex } from './search/index-file';
 import type { SearchIndex } from './search/search-index';
-import type { ConversationStore } from './state/conversation-store';
+import type { ClaimStore, StateStore } from './state/conversation-store';
 import { createMemoryStore } from './state/memory-store';
-import type { TurnObserver } from './turn-event';
 import { loadOrTrainModel, modelPathBeside } from './understand/model-file';
 import { createUnderstander, type Understander } from './understand/understand';
+import type { TurnObserver } from './turn-event';
 
 /** How long analytics keep a question when nothing else is configured (said in the collection notice). */
-export const DEFAULT_RETENTION_DAYS = 90;
+const DEFAULT_RETENTION_DAYS = 90;
 
-export interface LoadBotOptions {
+/** Every knowledge file, validated, and the contact details that are not personal information. */
+interface LoadedKnowledge {
+  kb: KnowledgeBase;
+  privacy: PrivacyKnowledge;
+  /** The allow-list every redaction uses (the guard's and analytics'), so both keep the same numbers. */
+  notPersonal: NotPersonal;
+}
+
+export function loadAllKnowledge(knowledgeDir?: string): LoadedKnowledge {
+  const kb = loadKnowledge(knowledgeDir);
+  const privacy = loadPrivacyKnowledge(knowledgeDir);
+  return { kb, privacy, notPersonal: notPersonalFrom(privacy, kb) };
+}
+
+interface LoadBotOptions {
   knowledgeDir?: string;
+  /** Knowledge already loaded (the server loads it first: analytics need its allow-list); else read from knowledgeDir. */
+  knowledge?: LoadedKnowledge;
   indexPath?: string;
-  store?: ConversationStore<ConversationState>;
+  /** Conversation state, and the claim that gives the collection notice once (default: in memory). */
+  store?: StateStore<ConversationState> & ClaimStore;
   conversationTtlSeconds?: number;
   /** Told about every turn, with the question already redacted (analytics, metrics). */
   observe?: TurnObserver;
@@ -25,6 +44,8 @@ export interface LoadBotOptions {
   retentionDays?: number;
   /** Where confirmed escalations go; without it the person gets the email address and the text. */
   escalate?: EscalationSink;
+  /** The guideline's time zone, for decision records (config TIME_ZONE). */
+  timeZone?: string;
 }
 
 export interface LoadedBot {
@@ -33,7 +54,6 @@ export interface LoadedBot {
   /** The trained model's reading of messages (for the eval and owners' tools). */
   understander: Understander;
   indexSource: LoadedIndex['source'];
-  store: ConversationStore<ConversationState>;
 }
 
 /**
@@ -41,8 +61,7 @@ export interface LoadedBot {
  * channel gets is wrapped in the privacy guard: the core only ever sees redacted text.
  */
 export function loadBot(options: LoadBotOptions = {}): LoadedBot {
-  const kb = loadKnowledge(options.knowledgeDir);
-  const privacy = loadPrivacyKnowledge(options.knowledgeDir);
+  const { kb, privacy } = options.knowledge ?? loadAllKnowledge(options.knowledgeDir);
   const { index, source } = loadOrBuildIndex(kb, options.indexPath);
   const modelPath = options.indexPath ? modelPathBeside(options.indexPath) : undefined;
   const understander = createUnderstander(kb, loadOrTrainModel(kb, modelPath).model);
@@ -54,8 +73,9 @@ export function loadBot(options: LoadBotOptions = {}): LoadedBot {
     ...(options.conversationTtlSeconds && { conversationTtlSeconds: options.conversationTtlSeconds }),
     ...(options.observe && { observe: options.observe }),
     ...(options.escalate && { escalate: options.escalate }),
+    ...(options.timeZone && { timeZone: options.timeZone }),
   });
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
   const bot = withPrivacy(core, privacy, { store, kb, retentionDays });
-  return { bot, index, understander, indexSource: source, store };
+  return { bot, index, understander, indexSource: source };
 }

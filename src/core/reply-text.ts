@@ -16,10 +16,12 @@ export function renderReplyText(reply: Reply, choicesHeading?: string): string {
     const lines = reply.contacts.map((c) => `- ${c.name}${contactDetail(c)}`);
     parts.push(`Who to contact:\n${lines.join('\n')}`);
   }
+  if (reply.record) parts.push(reply.record);
   return parts.join('\n\n');
 }
 
-function contactDetail(c: Reply['contacts'][number]): string {
+/** ": email, phone, url" after a contact's name, or nothing. */
+export function contactDetail(c: Reply['contacts'][number]): string {
   const detail = [c.email, c.phone, c.url].filter(Boolean).join(', ');
   return detail ? `: ${detail}` : '';
 }

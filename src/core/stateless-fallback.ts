@@ -1,8 +1,8 @@
 import { GuidebotError } from './errors';
 import type { MessagesFile } from './knowledge/schema';
-import { renderReplyText } from './reply-text';
-import { words } from './search/text';
-import type { ConversationStore, StoreUpdate } from './state/conversation-store';
+import { said } from './dialogs/phrase-words';
+import type { StateStore, StoreUpdate } from './state/conversation-store';
+import { simpleReply } from './turns/simple-replies';
 import type { Inbound, Reply } from './types';
 
 /**
@@ -11,7 +11,7 @@ import type { Inbound, Reply } from './types';
  * Any other error passes through.
  */
 export function statelessWhenDown<T, R>(
-  store: ConversationStore<T>,
+  store: Pick<StateStore<T>, 'update'>,
   whileDown: (stateless: R) => R,
 ): (
   key: string,
@@ -34,23 +34,10 @@ export function statelessWhenDown<T, R>(
  * `storeUnavailable` message instead of a wrong answer or a dialog that could not go on.
  */
 export function whileStoreDown(messages: MessagesFile, inbound: Inbound, stateless: Reply[]): Reply[] {
-  const typed = words(inbound.text ?? '').join(' ');
+  const typed = said(inbound.text ?? '');
   const needsMemory =
     inbound.choice !== undefined ||
     /^\d+$/.test(typed) ||
     stateless.some((reply) => reply.kind === 'dialog' || reply.dialog !== undefined);
-  return needsMemory ? [storeUnavailableReply(messages)] : stateless;
-}
-
-function storeUnavailableReply(messages: MessagesFile): Reply {
-  const reply: Reply = {
-    kind: 'smalltalk',
-    text: '',
-    intro: messages.storeUnavailable,
-    passages: [],
-    citations: [],
-    choices: [],
-    contacts: [],
-  };
-  return { ...reply, text: renderReplyText(reply) };
+  return needsMemory ? [simpleReply(messages.storeUnavailable)] : stateless;
 }

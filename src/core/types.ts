@@ -37,7 +37,12 @@ export interface Contact {
   name: string;
   when: string;
   email?: string;
+  /** The numbers in one line, for plain text. */
   phone?: string;
+  /** Each number with its own dialable tel: value (e.g. "+12503877000"): link each one separately. */
+  phones?: { number: string; tel: string }[];
+  /** Said after the numbers, e.g. "then choose Option 3". */
+  phoneNote?: string;
   url?: string;
   note?: string;
 }
@@ -65,12 +70,18 @@ export interface Reply {
   feedback?: boolean;
   /** True when the topic is privacy or an information incident: channels move it out of public channels. */
   sensitive?: boolean;
+  /**
+   * The decision record of a dialog's outcome, as plain Markdown, for people to take away: every channel
+   * offers it (terminal: in `text`; Slack and Teams: a plain-text message of its own; web: the reply's
+   * `record` field, for "Copy record" and "Download (.md)").
+   */
+  record?: string;
   /** Set on the bot's own notes that follow a reply: the collection notice, the personal-information reminder. */
   note?: 'collection-notice' | 'personal-information';
 }
 
 /** Where a reply stands in a guided dialog. */
-export interface DialogProgress {
+interface DialogProgress {
   id: string;
   title: string;
   /** True on the outcome (or cancel): the card stops changing after this. */

@@ -13,9 +13,9 @@ import { createUnderstander } from '../core/understand/understand';
 import { formatEvalReport, readEvalFile, runEval } from './run-eval';
 
 /** The lowest rates the eval must reach, kept beside the tests (absent in an install without tests). */
-export const DEFAULT_FLOOR_FILE = path.resolve(__dirname, '../../test/eval/floor.json');
+const DEFAULT_FLOOR_FILE = path.resolve(__dirname, '../../test/eval/floor.json');
 
-export interface KnowledgeCheckOptions {
+interface KnowledgeCheckOptions {
   knowledgeDir?: string | undefined;
   evalFile: string;
   floorFile?: string;

@@ -7,7 +7,7 @@ import { evalQuestionSchema, scoreReply, type EvalQuestion, type Scored } from '
 /** The development set beside the project (CI clones it with shared/ next to the repo). */
 export const DEFAULT_EVAL_FILE = path.resolve(__dirname, '../../test/eval/dev-questions.jsonl');
 
-export interface EvalReport {
+interface EvalReport {
   answerRate: number;
   fallbackRate: number;
   /** In-scope questions answered with passages that lack the expected wording: confident wrong answers. */

@@ -18,7 +18,7 @@ const FALLBACK_EMAIL = 'citizenengagement@gov.bc.ca';
 const MAX_ANSWER_TEXT = 3000;
 
 /** The README's normalisation: lowercase, whitespace collapsed, quotes and dashes folded, Markdown marks dropped. */
-export function normalizeForEval(text: string): string {
+function normalizeForEval(text: string): string {
   return text
     .toLowerCase()
     .replace(/[‘’‚‛′]/g, "'")
@@ -31,7 +31,7 @@ export function normalizeForEval(text: string): string {
 }
 
 /** Every string in the reply object, joined: what the phrases are looked for in. */
-export function replyStrings(value: unknown): string[] {
+function replyStrings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(replyStrings);
   if (value && typeof value === 'object') return Object.values(value).flatMap(replyStrings);

@@ -35,13 +35,3 @@ export async function checkRedis(url: string, timeoutMs = 2000): Promise<RedisCh
     client.disconnect();
   }
 }
-
-/** host:port of a Redis URL, without the password it may carry. */
-export function describeRedisUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return 'REDIS_URL';
-  }
-}

@@ -2,11 +2,12 @@ import { loadConfig, type BaseConfig, type Env } from '../config';
 import { GuidebotError } from '../core/errors';
 import { loadKnowledge } from '../core/knowledge/load-knowledge';
 import type { ChannelSetup } from '../server/channel';
-import { checkRedis, describeRedisUrl, type RedisCheck } from './check-redis';
+import { describeUrl } from '../core/state/redis-connection';
+import { checkRedis, type RedisCheck } from './check-redis';
 import { loadOperations } from './operations-file';
 import { loadOpsConfig } from './ops-config';
 
-export interface DoctorOptions {
+interface DoctorOptions {
   env: Env;
   setups: Array<(env: Env) => ChannelSetup>;
   /** Tests replace the Redis check; the real one connects to REDIS_URL. */
@@ -14,7 +15,7 @@ export interface DoctorOptions {
 }
 
 /** One line per check; `ok` is false when any check failed or no channel would run. */
-export interface DoctorReport {
+interface DoctorReport {
   ok: boolean;
   lines: string[];
 }
@@ -72,7 +73,7 @@ export async function runDoctor({
     fail('channels', 'no channel would be enabled: set the variables of at least one (see README)');
 
   if (config?.REDIS_URL) {
-    const where = describeRedisUrl(config.REDIS_URL);
+    const where = describeUrl(config.REDIS_URL);
     const answer = await pingRedis(config.REDIS_URL);
     if (answer.ok) ok('redis', `${where} answered PING in ${answer.ms} ms`);
     else

@@ -1,16 +1,14 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { KnowledgeFileError } from '../core/errors';
 import { DEFAULT_KNOWLEDGE_DIR } from '../core/knowledge/load-knowledge';
-import { parseYamlFile } from '../core/knowledge/yaml-file';
+import { parseYamlFile, readKnowledgeFile } from '../core/knowledge/yaml-file';
 
 /** The placeholders a message may use; anything else in braces is a typo the loader reports. */
 const placeholders = (allowed: string[]) => (text: string) =>
   [...text.matchAll(/\{([^}]*)\}/g)].every((match) => allowed.includes(match[1] ?? ''));
 
 /** knowledge/operations.yaml: the bot's wording for operational replies (rate limit). */
-export const operationsFileSchema = z
+const operationsFileSchema = z
   .object({
     rateLimited: z
       .string()
@@ -20,24 +18,17 @@ export const operationsFileSchema = z
   })
   .strict();
 
-export type OperationsFile = z.infer<typeof operationsFileSchema>;
+type OperationsFile = z.infer<typeof operationsFileSchema>;
 
-export const OPERATIONS_FILE = 'operations.yaml';
+const OPERATIONS_FILE = 'operations.yaml';
 
 /** Loads and validates operations.yaml from the knowledge folder; any problem is a KnowledgeFileError. */
 export function loadOperations(dir = DEFAULT_KNOWLEDGE_DIR): OperationsFile {
   const file = path.join(dir, OPERATIONS_FILE);
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'is missing: copy operations.yaml from the knowledge folder that ships with guidebot'
-        : `cannot be read (${code ?? String(cause)})`;
-    throw new KnowledgeFileError(file, '', reason, { cause });
-  }
+  const source = readKnowledgeFile(
+    file,
+    'copy operations.yaml from the knowledge folder that ships with guidebot',
+  );
   return parseYamlFile(file, source, operationsFileSchema);
 }
 

@@ -27,7 +27,7 @@ const fixes: Record<string, string> = {
 };
 
 /** Operational settings: log level, shutdown bound, the per-user rate limit, the replica timeout, the turn bound. */
-export type OpsConfig = z.infer<typeof opsSchema>;
+type OpsConfig = z.infer<typeof opsSchema>;
 
 /** Reads the operational settings; a bad value is a ConfigError naming the variable and the fix. */
 export function loadOpsConfig(env: Env): OpsConfig {

@@ -1,16 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Bot } from '../core/bot';
+import type { CounterStore } from '../core/state/conversation-store';
 import { rememberRecent } from '../core/memo/recent';
-import { renderReplyText } from '../core/reply-text';
-import type { Inbound, Reply } from '../core/types';
+import { simpleReply } from '../core/turns/simple-replies';
+import type { Inbound } from '../core/types';
 
-/** A fixed-window counter: the store satisfies it, shared across replicas when it is Redis. */
-export interface RateCounter {
-  /** Adds one to `key` and returns the count in the current window of `windowSeconds`. */
-  increment(key: string, windowSeconds: number): Promise<number>;
-}
-
-export interface RateLimitOptions {
+interface RateLimitOptions {
   /** Turns one person may take in a minute on one channel; 0 turns the limit off. */
   perMinute: number;
   /** The friendly reply sent instead of an answer (from knowledge/operations.yaml). */
@@ -36,10 +31,9 @@ const hashUser = rememberRecent(10_000, (user) =>
  * of an answer until the minute is over. When the counter cannot be reached the turn goes through: a store
  * outage must not silence the bot.
  */
-export function withRateLimit(bot: Bot, counter: RateCounter, options: RateLimitOptions): Bot {
+export function withRateLimit(bot: Bot, counter: CounterStore, options: RateLimitOptions): Bot {
   if (options.perMinute <= 0) return bot;
-  const limited: Reply = { kind: 'smalltalk', text: '', intro: options.message, ...EMPTY };
-  limited.text = renderReplyText(limited);
+  const limited = simpleReply(options.message);
   return {
     ...bot,
     async handle(inbound) {
@@ -56,5 +50,3 @@ export function withRateLimit(bot: Bot, counter: RateCounter, options: RateLimit
     },
   };
 }
-
-const EMPTY = { passages: [], citations: [], choices: [], contacts: [] } satisfies Partial<Reply>;

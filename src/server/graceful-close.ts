@@ -1,7 +1,7 @@
 import type { Server, ServerResponse } from 'node:http';
 
 /** Stops a server gently: see `trackInFlight`. */
-export interface GracefulCloser {
+interface GracefulCloser {
   /** True once `close` has been called. */
   readonly closing: boolean;
   /** Requests being answered now. */

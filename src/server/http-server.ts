@@ -6,7 +6,7 @@ import { runInRequest, toRequestId } from './request-context';
 import { sendJson, type Route } from './route';
 
 /** What the server does besides routing: logs, metrics, and who to tell about a failed handler. */
-export interface HttpServerOptions {
+interface HttpServerOptions {
   onError?: (error: unknown) => void;
   logger?: Logger;
   metrics?: Metrics;

@@ -1,9 +1,10 @@
-import type { JournalUse, TurnJournal } from '../core/state/turn-journal';
+import type { JournalStore } from '../core/state/conversation-store';
+import type { JournalUse } from '../core/state/turn-journal';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 
-export interface JournalOwner {
-  store: { journal?: TurnJournal };
+interface JournalOwner {
+  store: JournalStore;
   metrics?: Pick<Metrics, 'storeErrors'>;
   logger: Logger;
 }

@@ -33,7 +33,7 @@ export function createLogger(env: Env, destination: NodeJS.WritableStream = proc
  * An error as a log field: its type, code, message and stack only. SDK errors carry the request they failed
  * on (axios `config.headers.Authorization` holds the bot token), so their other properties stay out.
  */
-export function toSafeError(error: unknown): unknown {
+function toSafeError(error: unknown): unknown {
   if (!(error instanceof Error)) return { message: String(error) };
   const { code, status, statusCode } = error as Error & Record<string, unknown>;
   return {

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { GuidebotError } from '../core/errors';
 
 /** The default largest request body any route reads: far above a real Slack or Bot Connector payload. */
-export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
+const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
 
 /**
  * A request body over the limit. Let it propagate: the server answers 413 and closes the connection, so the

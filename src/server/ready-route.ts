@@ -1,11 +1,11 @@
 import { freshness } from '../core/privacy/freshness';
-import type { ConversationStore } from '../core/state/conversation-store';
+import type { StateStore } from '../core/state/conversation-store';
 import type { SearchIndex } from '../core/search/search-index';
 import { sendJson, type Route } from './route';
 
-export interface ReadinessChecks {
+interface ReadinessChecks {
   index: SearchIndex;
-  store: Pick<ConversationStore<unknown>, 'get'>;
+  store: Pick<StateStore<unknown>, 'get'>;
   /** True once shutdown has begun: the load balancer should send new work elsewhere. */
   draining(): boolean;
   /** How long the store may take to answer the probe. */
@@ -16,7 +16,7 @@ export interface ReadinessChecks {
 const PROBE_KEY = 'guidebot:readyz-probe';
 
 /** Why the server should not get traffic now, or undefined when it is ready. */
-export async function checkReadiness({
+async function checkReadiness({
   index,
   store,
   draining,

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 
 /** What every log line written while a request is handled carries. */
-export interface RequestContext {
+interface RequestContext {
   reqId: string;
 }
 

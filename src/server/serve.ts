@@ -5,7 +5,7 @@ import type { ConversationState } from '../core/bot';
 import type { ConversationStore } from '../core/state/conversation-store';
 import { openAnalytics } from '../core/analytics/open-analytics';
 import { combineObservers } from '../core/combine-observers';
-import { loadBot } from '../core/load-bot';
+import { loadAllKnowledge, loadBot } from '../core/load-bot';
 import { loadOperations, renderRateLimitMessage } from '../ops/operations-file';
 import { loadOpsConfig } from '../ops/ops-config';
 import type { Channel, ChannelSetup } from './channel';
@@ -39,7 +39,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface ServeOptions {
+interface ServeOptions {
   env: Env;
   logger?: Logger;
   /** Channel set-ups to use instead of the registered ones (tests). */
@@ -62,14 +62,16 @@ export async function startServer({
     givenStore ?? (await createStore(config, { replicaTimeoutMs: ops.REPLICA_TIMEOUT_SECONDS * 1000 }));
   const metrics = createMetrics();
   const escalation = createEscalationSinks(createSlackEscalationSink(env));
-  const analytics = await openAnalytics(env);
+  const knowledge = loadAllKnowledge(config.GUIDEBOT_KNOWLEDGE_DIR);
+  const analytics = await openAnalytics(env, { notPersonal: knowledge.notPersonal });
   const loaded = loadBot({
+    knowledge,
     escalate: escalation,
     store,
     observe: combineObservers(analytics.observe, createMetricsObserver(metrics.registry)),
     retentionDays: analytics.retentionDays,
     conversationTtlSeconds: config.CONVERSATION_TTL_MINUTES * 60,
-    ...(config.GUIDEBOT_KNOWLEDGE_DIR && { knowledgeDir: config.GUIDEBOT_KNOWLEDGE_DIR }),
+    timeZone: config.TIME_ZONE,
     ...(config.GUIDEBOT_INDEX_PATH && { indexPath: config.GUIDEBOT_INDEX_PATH }),
   });
   const { index } = loaded;

@@ -1,13 +1,13 @@
-import type { Bot, ConversationState } from '../core/bot';
-import type { ConversationStore } from '../core/state/conversation-store';
+import type { Bot } from '../core/bot';
+import type { CounterStore } from '../core/state/conversation-store';
 import { withRateLimit } from '../ops/rate-limit';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 import { withAnswerTiming } from './turn-metrics';
 
-export interface ServerBotOptions {
+interface ServerBotOptions {
   bot: Bot;
-  store: ConversationStore<ConversationState>;
+  store: CounterStore;
   /** RATE_LIMIT_PER_MINUTE; 0 for none. */
   perMinute: number;
   /** The rate-limit reply, from knowledge/operations.yaml. */

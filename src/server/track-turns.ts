@@ -1,7 +1,7 @@
 import type { Bot } from '../core/bot';
 
 /** A bot whose turns in progress can be waited for: see `trackTurns`. */
-export interface TrackedBot {
+interface TrackedBot {
   bot: Bot;
   /**
    * Runs `work`, counted as a turn until it ends: what a channel does after it has acknowledged the request

@@ -59,7 +59,7 @@ describe('guidebot chat --json walks each dialog by typed labels', () => {
         expect(end.dialog?.ended).toBe(true);
         expect(end.text.startsWith(outcome)).toBe(true);
         expect(end.text).toContain('Decision record');
-        expect(end.text).toContain(dialog.source.version);
+        expect(end.text).toContain(dialog.source.meta.version);
       }
     },
   );
@@ -73,5 +73,22 @@ describe('guidebot chat (interactive)', () => {
     dialogs.forEach((d, i) => expect(result.stdout).toContain(`${i + 1}. ${d.title}`));
     const second = dialogs[1]!;
     expect(result.stdout).toContain(second.steps.get(second.first)!.ask);
+  });
+
+  it('"exit" or "quit" during a guided check cancels the check; a second one leaves (issue 16 item 13)', () => {
+    const indexPath = path.join(makeTempDir('cli-exit'), 'index.json');
+    const input = 'privacy check\nexit\nhello\nquit\nhello\n';
+    const result = runCli(['chat'], { input, env: { GUIDEBOT_INDEX_PATH: indexPath } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Okay, I stopped the guided check. Nothing from it was kept.');
+    // The first "hello" (after the cancel) is answered; the one after "quit" never reaches the bot.
+    expect(result.stdout.split('Hello! I answer questions').length - 1).toBe(1);
+  });
+
+  it('Ctrl+D (end of input) leaves even during a guided check', () => {
+    const indexPath = path.join(makeTempDir('cli-eof'), 'index.json');
+    const result = runCli(['chat'], { input: 'privacy check\n', env: { GUIDEBOT_INDEX_PATH: indexPath } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Does the content contain personal information');
   });
 });

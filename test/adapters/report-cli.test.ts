@@ -3,9 +3,7 @@ import path from 'node:path';
 import type { AnalyticsReport } from '../../src/core/analytics/compute-report';
 import { openAnalytics } from '../../src/core/analytics/open-analytics';
 import { createBot, type ConversationState } from '../../src/core/bot';
-import { loadBot } from '../../src/core/load-bot';
-import { notPersonalFrom } from '../../src/core/privacy/not-personal';
-import { loadPrivacyKnowledge } from '../../src/core/privacy/privacy-file';
+import { loadAllKnowledge, loadBot } from '../../src/core/load-bot';
 import { withPrivacy } from '../../src/core/privacy/with-privacy';
 import { createMemoryStore } from '../../src/core/state/memory-store';
 import { FEEDBACK_CHOICES, type Inbound, type Reply } from '../../src/core/types';
@@ -44,11 +42,12 @@ const report = (...args: string[]) => runCli(['report', ...args], { env: env() }
 
 beforeAll(async () => {
   dataDir = makeTempDir('report');
-  const { index } = loadBot({ indexPath: path.join(dataDir, 'index.json') });
-  const privacy = loadPrivacyKnowledge();
+  const knowledge = loadAllKnowledge();
+  const { index } = loadBot({ knowledge, indexPath: path.join(dataDir, 'index.json') });
+  const { privacy } = knowledge;
   const analytics = await openAnalytics(
     { GUIDEBOT_DATA_DIR: dataDir },
-    { notPersonal: notPersonalFrom(privacy, index.kb) },
+    { notPersonal: knowledge.notPersonal },
   );
   let at = new Date(now);
   const store = createMemoryStore<ConversationState>();

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './knowledge-copy';
 
-/** The built CLI (`npm test` builds it first, in `pretest`). */
+/** The built CLI (jest rebuilds it first when src/ changed: test/helpers/build-if-stale.ts). */
 export const CLI = path.join(REPO_ROOT, 'dist/cli.js');
 
 export interface CliResult {

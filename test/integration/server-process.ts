@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CLI } from '../helpers/cli';
@@ -26,7 +27,14 @@ export async function startServerProcess(
     delete base[name];
   const child = spawn(process.execPath, [CLI, 'serve'], {
     cwd: REPO_ROOT,
-    env: { ...base, PORT: '0', LOG_LEVEL: 'info', ...env },
+    // Analytics go to the test file's temporary working directory (test/helpers/temporary-cwd.ts).
+    env: {
+      ...base,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      GUIDEBOT_DATA_DIR: path.join(process.cwd(), '.guidebot-data'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];

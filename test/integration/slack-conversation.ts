@@ -1,49 +1,26 @@
-import { renderReply } from '../../src/adapters/slack/render';
-import { loadBot } from '../../src/core/load-bot';
-import type { Reply } from '../../src/core/types';
 import type { ApiCall, FakeSlackApi } from '../adapters/slack/fake-slack-api';
-import { directMessage, newEventId } from '../adapters/slack/slack-fixtures';
+import { directMessage } from '../adapters/slack/slack-fixtures';
 import { sendEvent, type SendOptions } from '../adapters/slack/signed-request';
 
-const { bot: reference } = loadBot();
+/** A question that needs no memory, and what Slack shows for its answer: the guideline's words, cited. */
+export const QUESTION = 'can we talk about court cases with the public?';
+export const ANSWER_POSTED =
+  'From the guidelines:\n\n"When using social media sites in a professional capacity, you should identify your role as a BC Public Service employee. When in conversation, be a good judge of content. Keep in mind there are three important categories of information that cannot be discussed with members of the public in any forum - face-to-face or online: 1) matters before the courts; 2) draft legislation; and 3) material about third parties (i.e., information about identifiable individuals) unless you have statutory authorization to do so."\n— C. Principles for Employees Participating in Social Media › Being Professional (guidelines, first iteration)\n\n1. Walk me through: Can I post this?';
 
-/** What the core says to `texts` in order, in a fresh conversation of its own (the first reply of each). */
-export async function referenceReplies(texts: string[]): Promise<Reply[]> {
-  const conversation = newEventId();
-  const out: Reply[] = [];
-  for (const text of texts) {
-    const [reply] = await reference.handle({ channel: 'console', conversation, user: 'u', text });
-    out.push(reply!);
-  }
-  return out;
-}
-
-/** The notification text of a reply's first Slack message, as a replica posts it. */
-export const postedText = (reply: Reply): string => renderReply(reply)[0]!.text;
-
+const PAB_ANSWERS = '\n\n1. Yes\n2. No\n3. Not sure';
 /**
- * A conversation that needs memory between turns: a real dialog when the core has one for "should I involve
- * PAB?", otherwise a vague question whose "did you mean" choices are answered by typing "1". Each later
- * turn's reply differs from what a fresh conversation would get, so a match shows the state carried over.
+ * A conversation that needs memory between turns: the PAB dialog answered "1" (Yes) twice. Each later turn
+ * is the dialog's next step only if the state carried over; a fresh conversation answers "1" with "There's
+ * no question waiting for that answer".
  */
-export async function statefulScript(): Promise<{
-  kind: 'dialog' | 'choice';
-  texts: string[];
-  replies: Reply[];
-}> {
-  const [probe] = await referenceReplies(['should I involve PAB?']);
-  if (probe?.kind === 'dialog' && probe.choices.length) {
-    const texts = ['should I involve PAB?', '1', '1'];
-    return { kind: 'dialog', texts, replies: await referenceReplies(texts) };
-  }
-  for (const vague of ['rules for photos', 'what about posters', 'planning stuff', 'payroll privacy']) {
-    const texts = [vague, '1'];
-    const replies = await referenceReplies(texts);
-    if (replies[0]!.kind === 'fallback' && replies[0]!.choices.length)
-      return { kind: 'choice', texts, replies };
-  }
-  throw new Error('no vague question offers choices any more: pick another');
-}
+export const STATEFUL = {
+  texts: ['should I involve PAB?', '1', '1'],
+  posted: [
+    `Should I involve PAB?\nIs this a new use of a public social media tool for your ministry or program (a new account, page, channel or campaign)?${PAB_ANSWERS}\n4. Cancel`,
+    `Should I involve PAB?\nCould it create an issue for government, for example because it is sensitive, controversial or highly visible?${PAB_ANSWERS}\n4. Back\n5. Cancel`,
+    `Should I involve PAB?\nHave you received a media request about it, including from a blogger who may be working on a story?${PAB_ANSWERS}\n4. Back\n5. Cancel`,
+  ],
+};
 
 /** Sends a direct message on `channel` to the replica at `url`; resolves with the bot's posts for it. */
 export async function say(

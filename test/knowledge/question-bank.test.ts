@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadKnowledge } from '../../src/core/knowledge/load-knowledge';
+import { modelKey } from '../../src/core/understand/model-file';
 import { runCli } from '../helpers/cli';
 import { copyKnowledge, editFile, lineOf, removeTempDirs } from '../helpers/knowledge-copy';
 
@@ -20,6 +21,13 @@ describe('the question bank', () => {
     expect(kb.bank.passages.find((g) => g.passageId === passage!.id)?.examples.length).toBeGreaterThanOrEqual(
       10,
     );
+  });
+
+  it('loads the same bank every time (the model made from it is found again, not retrained)', () => {
+    const first = loadKnowledge();
+    const again = loadKnowledge();
+    expect(again.bank).toEqual(first.bank);
+    expect(modelKey(again)).toBe(modelKey(first));
   });
 
   it('keeps examples on their passage when a paragraph is inserted before it', () => {

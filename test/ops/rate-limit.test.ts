@@ -3,7 +3,8 @@ import { loadBot } from '../../src/core/load-bot';
 import { createMemoryStore } from '../../src/core/state/memory-store';
 import type { Inbound, Reply } from '../../src/core/types';
 import { loadOperations, renderRateLimitMessage } from '../../src/ops/operations-file';
-import { toRateKey, withRateLimit, type RateCounter } from '../../src/ops/rate-limit';
+import type { CounterStore } from '../../src/core/state/conversation-store';
+import { toRateKey, withRateLimit } from '../../src/ops/rate-limit';
 import { sendJson } from '../../src/server/route';
 import { startServer } from '../../src/server/serve';
 import { memoryLogger, send, testChannel } from '../server/helpers';
@@ -53,7 +54,7 @@ describe('withRateLimit', () => {
 
   it('keys the counter by channel and a hash of the user id, never the id itself', async () => {
     const keys: string[] = [];
-    const counter: RateCounter = {
+    const counter: CounterStore = {
       async increment(key, windowSeconds) {
         keys.push(`${key}/${windowSeconds}`);
         return 1;
@@ -68,7 +69,7 @@ describe('withRateLimit', () => {
 
   it('lets the turn through, and says so, when the counter fails', async () => {
     const errors: unknown[] = [];
-    const broken: RateCounter = { increment: () => Promise.reject(new Error('redis down')) };
+    const broken: CounterStore = { increment: () => Promise.reject(new Error('redis down')) };
     const limited = withRateLimit(bot, broken, { perMinute: 1, message, onError: (e) => errors.push(e) });
     const replies = answered(await limited.handle(turn('U1')));
     expect(replies).toEqual(answered(await bot.handle(turn('U1'))));

@@ -4,7 +4,6 @@ import type { ConversationState } from '../../src/core/bot';
 import { createMemoryStore } from '../../src/core/state/memory-store';
 import { startServer } from '../../src/server/serve';
 import { CLI } from '../helpers/cli';
-import { REPO_ROOT } from '../helpers/knowledge-copy';
 import { memoryLogger, send, sleep, testChannel } from './helpers';
 
 /** A server whose GET /slow answers after `slowMs` (never when null), recording when things happen. */
@@ -139,8 +138,9 @@ describe('graceful shutdown', () => {
   });
 
   it('`guidebot serve` drains and exits 0 on SIGTERM', async () => {
+    // Run from the test's temporary working directory: the server's analytics go to ./.guidebot-data.
     const child = spawn(process.execPath, [CLI, 'serve'], {
-      cwd: REPO_ROOT,
+      cwd: process.cwd(),
       env: { ...process.env, PORT: '0', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

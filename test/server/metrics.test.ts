@@ -76,7 +76,7 @@ describe('GET /metrics', () => {
   afterAll(() => running.close());
 
   it('counts requests by route, channel and status, dedupe hits, refused turns and answer latency', async () => {
-    for (const text of ['hello', 'who approves a new social media account?', 'thanks']) {
+    for (const text of ['hello', 'can we talk about court cases with the public?', 'thanks']) {
       expect((await ask(text)).status).toBe(200);
     }
     const limited = JSON.parse((await ask('one more question')).body) as { replies: Reply[] };

@@ -2,6 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import type { Bot } from '../../core/bot';
 import { resolveChoice } from '../../core/choices';
+import { choiceIds } from '../../core/dialogs/choice-ids';
 import type { Choice, Inbound, Reply } from '../../core/types';
 import { eachLine } from './lines';
 import { renderForTerminal } from './render';
@@ -58,13 +59,22 @@ export async function chatInteractive(
   });
   reader.prompt();
   let first = true;
+  let inDialog = false;
   for await (const line of reader) {
-    if (['exit', 'quit', '/exit', '/quit'].includes(line.trim().toLowerCase())) break;
+    const typed = line.trim().toLowerCase().replace(/^\//, '');
+    // "exit" during a guided check cancels the check (the core reads it as cancel); a second one leaves.
+    if ((typed === 'exit' || typed === 'quit') && !inDialog) break;
     // The welcome is shown before the conversation exists, so the core cannot resolve "2" against it.
-    const inbound = first ? afterWelcome('chat', line, welcome.choices) : turn('chat', line);
+    const inbound = first
+      ? afterWelcome('chat', line, welcome.choices)
+      : turn('chat', inDialog ? typed : line);
     first = false;
     const replies: Reply[] = await bot.handle(inbound);
     for (const reply of replies) output.write(`\n${renderForTerminal(reply)}\n\n`);
+    // A check waits after its question, or after an answer that offers "Back to" it.
+    inDialog = replies.some(
+      (r) => r.dialog?.ended === false || r.choices.some((c) => c.id.startsWith(choiceIds.resume)),
+    );
     reader.prompt();
   }
   reader.close();

@@ -17,9 +17,10 @@ import { SLACK_WORDING } from './wording';
 import type { Reply } from '../../core/types';
 import { rememberForFrozen } from '../../core/memo/frozen';
 import type { SlackMessage } from './blocks';
+import { fallbackContact } from '../../core/knowledge/reply-sources';
 
 /** Options tests and embedders may pass; the environment decides everything else. */
-export interface SlackOptions {
+interface SlackOptions {
   logger?: Logger;
   /** Web API retries (p-retry options): a few, with back-off, so a reply is late rather than lost. */
   retryConfig?: webApi.RetryOptions;
@@ -50,7 +51,7 @@ export function slackSetup(env: Env, options: SlackOptions = {}): ChannelSetup {
   };
 }
 
-export async function createSlackChannel(
+async function createSlackChannel(
   config: SlackConfig,
   context: ChannelContext,
   options: SlackOptions = {},
@@ -124,8 +125,7 @@ export async function createSlackChannel(
 
 /** The Citizen Engagement contact, for when a reply cannot be made or delivered. */
 function fallbackText({ index }: ChannelContext): string {
-  const { contacts, fallback } = index.kb.contacts;
-  const contact = contacts.find((c) => c.id === fallback) ?? contacts[0];
-  const detail = [contact?.email, contact?.phone].filter(Boolean).join(', ');
-  return SLACK_WORDING.deliveryFailed(contact?.name ?? '', detail);
+  const contact = fallbackContact(index.kb.contacts);
+  const detail = [contact.email, contact.phone].filter(Boolean).join(', ');
+  return SLACK_WORDING.deliveryFailed(contact.name, detail);
 }

@@ -8,7 +8,7 @@ import type { Place } from './to-inbound';
 type WebClient = webApi.WebClient;
 /** Bolt's respond(): posts to the response_url of a slash command or a click. */
 export type Respond = (message: Record<string, unknown>) => Promise<unknown>;
-export type RespondMode = 'ephemeral' | 'replace' | 'in_channel';
+type RespondMode = 'ephemeral' | 'replace' | 'in_channel';
 
 /** Everything the Slack channel sends. A failed send is logged (no text) and followed by one fallback try. */
 export interface Outbox {

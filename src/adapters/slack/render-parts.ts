@@ -7,6 +7,7 @@ import {
   type Button,
   type KnownBlock,
 } from './blocks';
+import { phoneLine } from '../../core/phone-line';
 import { escapeMrkdwn, quoteMrkdwn, shorten, splitForLimit } from './mrkdwn';
 import { SLACK_WORDING } from './wording';
 
@@ -68,7 +69,11 @@ export function contacts(list: Contact[]): Part[] {
 function contactDetail(c: Contact): string {
   const email = c.email && `<mailto:${c.email}|${escapeMrkdwn(c.email)}>`;
   const url = c.url && `<${c.url}>`;
-  const detail = [email, c.phone && escapeMrkdwn(c.phone), url].filter(Boolean).join(' · ');
+  // One tel: link per number; the note ("then choose Option 3") stays text.
+  const note = c.phoneNote && escapeMrkdwn(c.phoneNote);
+  const phone =
+    c.phones && phoneLine({ ...c, phoneNote: note }, (p) => `<tel:${p.tel}|${escapeMrkdwn(p.number)}>`);
+  const detail = [email, phone, url].filter(Boolean).join(' · ');
   return detail ? `\n   ${detail}` : '';
 }
 

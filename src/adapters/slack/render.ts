@@ -1,6 +1,6 @@
 import type { Reply } from '../../core/types';
 import { ACTIONS, LIMITS, type HomeView, type KnownBlock, type SlackMessage } from './blocks';
-import { clip, escapeMrkdwn } from './mrkdwn';
+import { clip, escapeMrkdwn, splitForLimit } from './mrkdwn';
 import * as parts from './render-parts';
 import type { Part } from './render-parts';
 import { SLACK_WORDING } from './wording';
@@ -16,10 +16,14 @@ export interface RenderOptions {
 
 /**
  * A reply as Slack messages. Usually one; a long reply is split into several, each within 50 blocks and
- * Slack's size limits, with the buttons on the last.
+ * Slack's size limits, with the buttons on the last. A decision record follows as a message of its own, in
+ * plain text with no blocks, so it copies cleanly.
  */
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage[] {
-  return pack(replyParts(reply, options), LIMITS.blocksPerMessage, reply.text);
+  const messages = pack(replyParts(reply, options), LIMITS.blocksPerMessage, reply.text);
+  if (!reply.record) return messages;
+  const pieces = splitForLimit(reply.record, LIMITS.charsPerMessage, escapeMrkdwn);
+  return [...messages, ...pieces.map((piece) => renderPlain(piece))];
 }
 
 /** The App Home tab: the welcome reply in one view (100 blocks allowed there). */

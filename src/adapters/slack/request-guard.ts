@@ -6,13 +6,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 const MAX_SKEW_SECONDS = 5 * 60;
 
 /** Why a request was refused, as an HTTP status and a reason for the log (never the body). */
-export interface Refusal {
+interface Refusal {
   status: 400 | 401;
   reason: string;
 }
 
 /** A request that passed: its body as Bolt reads it (the `payload` JSON of interactivity, or the form). */
-export interface Accepted {
+interface Accepted {
   body: Record<string, unknown>;
 }
 

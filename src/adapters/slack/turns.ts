@@ -1,5 +1,5 @@
 import type { Bot } from '../../core/bot';
-import type { ConversationStore } from '../../core/state/conversation-store';
+import type { ClaimStore, JournalStore } from '../../core/state/conversation-store';
 import type { Inbound, Reply } from '../../core/types';
 import type { Metrics } from '../../server/metrics';
 import type { Logger } from '../../server/logger';
@@ -17,7 +17,7 @@ export interface SlackDeps {
   bot: Bot;
   outbox: Outbox;
   logger: Logger;
-  store: Pick<ConversationStore<unknown>, 'claim' | 'journal'>;
+  store: ClaimStore & JournalStore;
   /** The server's counters of retries answered by another delivery, and of store failures. */
   metrics?: Pick<Metrics, 'dedupeHits' | 'storeErrors'>;
   /** The contact line sent when the bot itself failed or a reply could not be delivered. */

@@ -1,9 +1,10 @@
 import type { Choice, Citation, Contact, Escalation } from '../../core/types';
+import { phoneLine } from '../../core/phone-line';
 import { LABELS } from './labels';
 import type { SubmitData } from './to-inbound';
 
 /** An Adaptive Card element as JSON (the card schema is wide; we build a small, known subset). */
-export type CardElement = Record<string, unknown>;
+type CardElement = Record<string, unknown>;
 
 /** A part of a reply: its card elements and the same content as plain text. */
 export interface Block {
@@ -18,7 +19,7 @@ export function textBlock(text: string, extra: CardElement = {}): CardElement {
   return { type: 'TextBlock', text, wrap: true, ...extra };
 }
 
-export function citationLine(citation: Citation): string {
+function citationLine(citation: Citation): string {
   return `${citation.label} · ${citation.documentTitle} (${citation.version})`;
 }
 
@@ -47,12 +48,12 @@ export function sourcesBlock(citations: Citation[]): Block {
   };
 }
 
-export function submitData(choice: Choice, dialog?: string): SubmitData {
+function submitData(choice: Choice, dialog?: string): SubmitData {
   return { guidebot: { choice: choice.id, ...(dialog && { dialog }) } };
 }
 
 /** Choices as rows of Action.Submit buttons; the button data comes back as `activity.value`. */
-export function buttonRows(choices: Choice[], dialog?: string): CardElement[] {
+function buttonRows(choices: Choice[], dialog?: string): CardElement[] {
   const rows: CardElement[] = [];
   for (let i = 0; i < choices.length; i += BUTTONS_PER_ROW) {
     rows.push({
@@ -81,7 +82,7 @@ export function choicesBlock(choices: Choice[], dialog?: string, heading?: strin
 function contactMarkdown(contact: Contact): string {
   const lines = [`**${contact.name}**`, contact.when];
   if (contact.email) lines.push(`[${contact.email}](mailto:${contact.email})`);
-  if (contact.phone) lines.push(contact.phone);
+  if (contact.phones) lines.push(phoneLine(contact, (p) => `[${p.number}](tel:${p.tel})`));
   if (contact.url) lines.push(`[${contact.url}](${contact.url})`);
   if (contact.note) lines.push(contact.note);
   return lines.join('\n\n');

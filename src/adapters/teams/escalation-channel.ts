@@ -1,17 +1,17 @@
 import { TurnContext, type ConversationReference } from 'botbuilder';
 import type { EscalationSink } from '../../core/escalation-sink';
-import type { ConversationStore } from '../../core/state/conversation-store';
+import type { StateStore } from '../../core/state/conversation-store';
 import { words } from '../../core/search/text';
 import type { TeamsCloudAdapter } from './cloud-adapter';
 import { isLoopbackServiceUrl } from './loopback';
 
 /** Where the chosen team channel's conversation reference is kept (shared by replicas through the store). */
-export const ESCALATION_CHANNEL_KEY = 'teams:escalation-channel';
+const ESCALATION_CHANNEL_KEY = 'teams:escalation-channel';
 /** Kept until another channel is chosen: ten years. */
 const TEN_YEARS_SECONDS = 10 * 365 * 24 * 60 * 60;
 const COMMAND = 'use this channel for escalations';
 
-type ReferenceStore = Pick<ConversationStore<unknown>, 'get' | 'set'>;
+type ReferenceStore = Pick<StateStore<unknown>, 'get' | 'set'>;
 
 /** True for "@GuideBot use this channel for escalations" in a team channel (case and punctuation ignored). */
 export function isEscalationCommand(context: TurnContext, text: string | undefined): boolean {
@@ -33,7 +33,7 @@ export async function rememberEscalationChannel(context: TurnContext, store: Ref
   await store.set(ESCALATION_CHANNEL_KEY, channel, TEN_YEARS_SECONDS);
 }
 
-export interface TeamsSinkOptions {
+interface TeamsSinkOptions {
   adapter: TeamsCloudAdapter;
   appId: string | undefined;
   store: ReferenceStore;

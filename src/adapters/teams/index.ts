@@ -7,6 +7,7 @@ import { createTeamsEscalationSink } from './escalation-channel';
 import { createMessagesRoute } from './messages-route';
 import { adoptOrphanedTeamsTurns } from './journal';
 import { answerTurn, createTurnLogic, type TurnDependencies } from './turn';
+import { fallbackContact } from '../../core/knowledge/reply-sources';
 
 /**
  * Whether the Teams channel runs: always with Bot Framework credentials; without them only outside
@@ -29,12 +30,10 @@ export function teamsSetup(env: Env): ChannelSetup {
 }
 
 /** The Teams channel: one CloudAdapter and the `/api/messages` route on the shared server. */
-export async function createTeamsChannel(context: ChannelContext, config: TeamsConfig): Promise<Channel> {
+async function createTeamsChannel(context: ChannelContext, config: TeamsConfig): Promise<Channel> {
   const logger = (context.logger ?? createLogger(context.env)).child({ channel: 'teams' });
   const adapter = new TeamsCloudAdapter(config);
-  const { contacts } = context.index.kb;
-  const helpContact = contacts.contacts.find((c) => c.id === contacts.fallback) ?? contacts.contacts[0];
-  if (!helpContact) throw new Error('knowledge/contacts.yaml lists no contacts');
+  const helpContact = fallbackContact(context.index.kb.contacts);
   const deps: TurnDependencies = {
     bot: context.bot,
     store: context.store,

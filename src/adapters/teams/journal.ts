@@ -21,7 +21,7 @@ export interface NotedTurn {
 type AdoptedTurn = NotedTurn & { reference: Partial<ConversationReference> };
 
 /** Answers `noted` in the conversation of `context` (its message or a continuation of it). */
-export type AnswerTurn = (context: TurnContext, noted: NotedTurn) => Promise<void>;
+type AnswerTurn = (context: TurnContext, noted: NotedTurn) => Promise<void>;
 
 // What is noted: the conversation reference to answer in, and the turn with personal information already
 // replaced, as the core would see it anyway.

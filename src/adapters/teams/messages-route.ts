@@ -12,7 +12,7 @@ function answersInResponse(activity: Activity): boolean {
   return activity.type === 'invoke' || activity.deliveryMode === 'expectReplies';
 }
 
-export interface MessagesRouteOptions {
+interface MessagesRouteOptions {
   adapter: TeamsCloudAdapter;
   logic: TurnLogic;
   /** No app id: accept unauthenticated activities, but only from a connector on this machine. */

@@ -19,7 +19,7 @@ const activityShape = z.looseObject({
 });
 
 /** The parsed body, or why it is not an activity: `missing-type` (not even that) or `malformed`. */
-export type ParsedActivity =
+type ParsedActivity =
   { ok: true; activity: Activity } | { ok: false; problem: 'not-json' | 'missing-type' | 'malformed' };
 
 /**

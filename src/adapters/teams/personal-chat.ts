@@ -9,7 +9,7 @@ import { sendReplies } from './send-replies';
 // The Bot Connector audience for the public cloud (AuthenticationConstants.ToChannelFromBotOAuthScope).
 const CONNECTOR_AUDIENCE = 'https://api.botframework.com';
 
-export interface MoveOptions {
+interface MoveOptions {
   adapter: TeamsCloudAdapter;
   bot: Bot;
   appId: string | undefined;

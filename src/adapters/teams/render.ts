@@ -18,7 +18,7 @@ export const MESSAGE_BUDGET_BYTES = 80 * 1024;
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /** The dialog a reply's buttons belong to, while the dialog is still going. */
-export function openDialogId(reply: Reply): string | undefined {
+function openDialogId(reply: Reply): string | undefined {
   return reply.dialog && !reply.dialog.ended ? reply.dialog.id : undefined;
 }
 
@@ -27,6 +27,13 @@ export function openDialogId(reply: Reply): string | undefined {
  * Card 1.5 when there is more than a sentence to show. Long replies become several messages under the budget.
  */
 export function renderReply(reply: Reply, budgetBytes = MESSAGE_BUDGET_BYTES): Array<Partial<Activity>> {
+  const messages = replyMessages(reply, budgetBytes);
+  if (!reply.record) return messages;
+  // The decision record: plain text of its own beside the card, so it copies cleanly.
+  return [...messages, ...splitText(reply.record, Math.floor(budgetBytes / 4)).map(plainMessage)];
+}
+
+function replyMessages(reply: Reply, budgetBytes: number): Array<Partial<Activity>> {
   const blocks = toBlocks(reply, budgetBytes);
   if (!blocks.length)
     return splitText(reply.text || reply.intro || '', Math.floor(budgetBytes / 4)).map(plainMessage);
@@ -145,7 +152,7 @@ export function byteSize(activity: Partial<Activity>): number {
 }
 
 /** Splits text into pieces of at most `max` characters, at paragraph, sentence or word ends when it can. */
-export function splitText(text: string, max: number): string[] {
+function splitText(text: string, max: number): string[] {
   const pieces: string[] = [];
   let rest = text;
   while (rest.length > max) {

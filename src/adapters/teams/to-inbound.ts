@@ -78,7 +78,7 @@ function mentionsBot(activity: Partial<Activity>): boolean {
 }
 
 /** The question without the bot's @mention; other people's mentions keep their names, without the tags. */
-export function removeMentions(activity: Partial<Activity>): string {
+function removeMentions(activity: Partial<Activity>): string {
   let text = hasText(activity) ? activity.text : '';
   for (const mention of botMentions(activity)) text = text.split(mention).join(' ');
   text = text.replace(/<at>(.*?)<\/at>/gi, '$1');

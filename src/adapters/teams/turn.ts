@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import type { Bot, ConversationState } from '../../core/bot';
-import type { ConversationStore } from '../../core/state/conversation-store';
+import type { Bot } from '../../core/bot';
+import type { ClaimStore, JournalStore, StateStore } from '../../core/state/conversation-store';
 import type { Contact } from '../../core/types';
 import type { Logger } from '../../server/logger';
 import type { Metrics } from '../../server/metrics';
@@ -22,7 +22,8 @@ const WELCOMED_TTL_SECONDS = 365 * 24 * 60 * 60;
 
 export interface TurnDependencies {
   bot: Bot;
-  store: ConversationStore<ConversationState>;
+  /** Claims (dedupe, greeting once), the escalation channel's reference, and the journal of turns. */
+  store: ClaimStore & JournalStore & Pick<StateStore<unknown>, 'get' | 'set'>;
   adapter: TeamsCloudAdapter;
   appId: string | undefined;
   /** Who to contact when the bot itself fails (the Citizen Engagement team). */

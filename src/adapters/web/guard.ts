@@ -3,7 +3,7 @@ import { sendJson } from '../../server/route';
 import { hostName, isLoopback } from './web-config';
 
 /** Headers on every web chat response: the page loads only its own files and cannot be framed. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy':
     "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
   'x-content-type-options': 'nosniff',

@@ -1,6 +1,10 @@
 import { FEEDBACK_CHOICES, type Choice, type Reply } from '../../core/types';
 
-/** A Reply as the page receives it: the reply model plus the two things the page cannot work out itself. */
+/**
+ * A Reply as the page receives it: the reply model plus the two things the page cannot work out itself.
+ * A dialog's outcome carries `record`: the decision record as plain Markdown, for "Copy record" and
+ * "Download (.md)".
+ */
 export interface WebReply extends Reply {
   /** The line above "did you mean" choices (knowledge/messages.yaml), so buttons are not left unexplained. */
   choicesHeading?: string;

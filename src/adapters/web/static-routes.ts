@@ -6,7 +6,7 @@ import { guardRequest } from './guard';
 // tsc copies no HTML, JS or CSS into dist/, so both src/ (tests) and dist/ (npm start) read the page from
 // the source tree: src/adapters/web and dist/adapters/web are both three levels below the repository root.
 /** Where the page's files live: src/adapters/web/static in the repository. */
-export const STATIC_DIR = path.resolve(__dirname, '../../../src/adapters/web/static');
+const STATIC_DIR = path.resolve(__dirname, '../../../src/adapters/web/static');
 
 const PAGE_FILES = [
   { path: '/', file: 'index.html', type: 'text/html; charset=utf-8' },

@@ -8,9 +8,9 @@ import { guardRequest } from './guard';
 import { toWebReply } from './render';
 
 /** The longest message the page lets a person type (the input's maxlength says the same). */
-export const MAX_TEXT_LENGTH = 2000;
+const MAX_TEXT_LENGTH = 2000;
 /** Largest turn body: a maximal message in JSON, with every character escaped, fits. */
-export const TURN_BODY_LIMIT_BYTES = 16 * 1024;
+const TURN_BODY_LIMIT_BYTES = 16 * 1024;
 
 /** What the page posts: the tab's conversation id and either typed text or a clicked choice id. */
 const turnSchema = z
@@ -23,7 +23,7 @@ const turnSchema = z
     message: 'send either text or choice',
   });
 
-export interface TurnRouteOptions {
+interface TurnRouteOptions {
   bot: Bot;
   didYouMean: string;
   loopbackOnly: boolean;

@@ -1,5 +1,5 @@
 import type { Bot } from '../../core/bot';
-import type { Reply } from '../../core/types';
+import { simpleReply } from '../../core/turns/simple-replies';
 import type { ChannelSetup } from '../../server/channel';
 import { CHANNEL_SETUPS } from '../../server/channels';
 import { startServer } from '../../server/serve';
@@ -7,13 +7,9 @@ import { startServer } from '../../server/serve';
 // guidebot's own server and channel adapters with the core swapped for an echo: what our HTTP, Slack and
 // Teams layers cost on top of the bare frameworks, apart from the work of answering.
 const echo: Bot = {
-  handle: async (inbound) => [echoReply(inbound.text ?? '')],
-  welcome: () => echoReply('hello'),
+  handle: async (inbound) => [simpleReply(inbound.text ?? '')],
+  welcome: () => simpleReply('hello'),
 };
-
-function echoReply(text: string): Reply {
-  return { kind: 'smalltalk', text, intro: text, passages: [], citations: [], choices: [], contacts: [] };
-}
 
 const setups = CHANNEL_SETUPS.map((setup) => (env: Parameters<typeof setup>[0]): ChannelSetup => {
   const decided = setup(env);

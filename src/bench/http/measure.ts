@@ -21,7 +21,7 @@ export interface RunResult {
 }
 
 /** Where one autocannon run goes, with what, for how long. */
-export interface RunOptions {
+interface RunOptions {
   url: string;
   request: () => Request;
   seconds: number;

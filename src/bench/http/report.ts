@@ -7,7 +7,7 @@ export type Row =
   | { server: string; channel: string; skipped: string };
 
 /** How the runs were made, printed above the table. */
-export interface Settings {
+interface Settings {
   seconds: number;
   rounds: number;
   steadyRounds: number;

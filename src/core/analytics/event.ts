@@ -6,7 +6,7 @@ const piKind = z.enum(['email', 'phone', 'sin', 'phn', 'address', 'dateOfBirth',
  * One turn as analytics keep it: no names, no raw text. Ids are salted hashes; the question is the redacted
  * text, kept only for answers and fallbacks (what the report needs to show gaps in the knowledge base).
  */
-export const analyticsEventSchema = z.object({
+const analyticsEventSchema = z.object({
   v: z.literal(1),
   /** Random, so two identical events stay two. */
   id: z.string().min(1),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createSalt } from './hash-id';
 import { GuidebotError } from '../errors';
 
-export const SALT_FILE = 'analytics-salt';
+const SALT_FILE = 'analytics-salt';
 
 /** The salt kept in the data folder: made once with owner-only permissions (0600), then read back. */
 export function fileSalt(dataDir: string): string {

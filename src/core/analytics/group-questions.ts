@@ -11,7 +11,7 @@ export interface QuestionGroup {
 }
 
 /** Two questions share a group when their topic stems overlap at least this much (Jaccard). */
-export const SIMILARITY_THRESHOLD = 0.5;
+const SIMILARITY_THRESHOLD = 0.5;
 
 /**
  * Groups questions by the overlap of their stemmed topic words (token-set Jaccard), joining a question to a

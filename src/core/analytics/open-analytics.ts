@@ -1,52 +1,60 @@
 import path from 'node:path';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { parseEnv, type Env } from '../../config';
+import { baseFixes, baseSchema, parseEnv, type Env } from '../../config';
 import type { NotPersonal } from '../privacy/detect-identifiers';
 import type { TurnObserver } from '../turn-event';
+import { connectRedis } from '../state/redis-connection';
 import { retentionCutoff, type AnalyticsStore } from './analytics-store';
 import { fileSalt } from './file-salt';
 import { createFileAnalyticsStore } from './file-store';
 import { createAnalyticsRecorder } from './recorder';
 import { createRedisAnalyticsStore, redisSalt } from './redis-store';
 
-const schema = z.object({
+const schema = baseSchema.pick({ REDIS_URL: true }).extend({
   GUIDEBOT_DATA_DIR: z.string().min(1).default('.guidebot-data'),
   ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   ANALYTICS_SALT: z.string().min(16).optional(),
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
 });
 
 const fixes: Record<string, string> = {
+  ...baseFixes,
   GUIDEBOT_DATA_DIR: 'Set it to a folder the bot may write, or leave it unset for ./.guidebot-data.',
   ANALYTICS_RETENTION_DAYS: 'Set it to a whole number of days from 1 to 3650, or leave it unset for 90.',
   ANALYTICS_SALT:
     'Set it to a random secret of at least 16 characters (openssl rand -hex 32), or leave it unset.',
-  REDIS_URL: 'Set it to a redis:// or rediss:// URL such as redis://127.0.0.1:6379, or leave it unset.',
 };
 
 /** The analytics settings from the environment. */
-export type AnalyticsConfig = z.infer<typeof schema> & { dataDir: string };
+type AnalyticsConfig = z.infer<typeof schema> & { dataDir: string };
 
 export function loadAnalyticsConfig(env: Env): AnalyticsConfig {
   const config = parseEnv(schema, env, fixes);
   return { ...config, dataDir: path.resolve(config.GUIDEBOT_DATA_DIR) };
 }
 
-/** The store the settings point at: Redis when REDIS_URL is set, else files in the data folder. */
-export function openAnalyticsStore(
+/**
+ * The store the settings point at: Redis when REDIS_URL is set (connected as the conversation store is, so a
+ * turn never waits long on a Redis that is gone), else files in the data folder.
+ */
+export async function openAnalyticsStore(
   config: AnalyticsConfig,
   redisPrefix = 'guidebot:',
-): { store: AnalyticsStore; redis?: Redis } {
+): Promise<OpenedStore> {
   if (config.REDIS_URL) {
-    // Every turn waits for its analytics record: with Redis gone, a command must fail within half a second
-    // rather than wait in the offline queue through reconnect attempts (seconds per turn otherwise).
-    const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, commandTimeout: 500 });
-    // Failed commands reject and are reported where they are awaited; the event itself needs no printing.
-    redis.on('error', () => undefined);
-    return { store: createRedisAnalyticsStore({ redis, prefix: redisPrefix }), redis };
+    const { client } = await connectRedis({ url: config.REDIS_URL });
+    const store = createRedisAnalyticsStore({ redis: client, prefix: redisPrefix });
+    return { store, redis: client, close: () => closeAll(store, client) };
   }
-  return { store: createFileAnalyticsStore(path.join(config.dataDir, 'analytics')) };
+  const store = createFileAnalyticsStore(path.join(config.dataDir, 'analytics'));
+  return { store, close: () => closeAll(store, undefined) };
+}
+
+/** An analytics store, its Redis client when it has one, and how to close both. */
+interface OpenedStore {
+  store: AnalyticsStore;
+  redis?: Redis;
+  close(): Promise<void>;
 }
 
 /** Everything a server needs for analytics: the observer to pass to createBot, and how to stop. */
@@ -57,14 +65,17 @@ export interface Analytics {
   close(): Promise<void>;
 }
 
-/** Opens the store, finds the salt, deletes expired events (start-up) and makes the recorder. */
+/**
+ * Opens the store, finds the salt, deletes expired events (start-up) and makes the recorder. `notPersonal`
+ * is the guard's allow-list (loadAllKnowledge's): published numbers are kept as they were asked.
+ */
 export async function openAnalytics(
   env: Env,
-  options: { clock?: () => Date; notPersonal?: NotPersonal; redisPrefix?: string } = {},
+  options: { notPersonal: NotPersonal; clock?: () => Date; redisPrefix?: string },
 ): Promise<Analytics> {
   const config = loadAnalyticsConfig(env);
   const prefix = options.redisPrefix ?? 'guidebot:';
-  const { store, redis } = openAnalyticsStore(config, prefix);
+  const { store, redis, close } = await openAnalyticsStore(config, prefix);
   const clock = options.clock ?? (() => new Date());
   try {
     const salt = config.ANALYTICS_SALT ?? (redis ? await redisSalt(redis, prefix) : fileSalt(config.dataDir));
@@ -75,11 +86,11 @@ export async function openAnalytics(
       salt,
       retentionDays,
       clock,
-      ...(options.notPersonal && { notPersonal: options.notPersonal }),
+      notPersonal: options.notPersonal,
     });
-    return { observe, store, retentionDays, close: () => closeAll(store, redis) };
+    return { observe, store, retentionDays, close };
   } catch (error) {
-    await closeAll(store, redis);
+    await close();
     throw error;
   }
 }

@@ -4,14 +4,14 @@ import { retentionCutoff, type AnalyticsStore } from './analytics-store';
 import { toAnalyticsEvent } from './to-event';
 
 /** What the analytics recorder needs. */
-export interface RecorderOptions {
+interface RecorderOptions {
   store: AnalyticsStore;
   /** Secret salt for hashing user and conversation ids. */
   salt: string;
   retentionDays: number;
   clock?: () => Date;
-  /** Contact details that are not personal (from privacy.yaml and contacts.yaml). */
-  notPersonal?: NotPersonal;
+  /** Contact details that are not personal (from privacy.yaml and contacts.yaml): the guard's allow-list. */
+  notPersonal: NotPersonal;
   /** How often writes also delete expired events (default hourly; the first write always does). */
   pruneEveryMs?: number;
 }

@@ -1,23 +1,21 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { AnalyticsStore } from './analytics-store';
 import { parseEvent } from './event';
 import { createSalt } from './hash-id';
 
 /** Options for the Redis analytics store. */
-export interface RedisAnalyticsOptions {
-  /** A connected client, or a redis:// URL to connect to (then close() disconnects it). */
-  redis: Redis | string;
+interface RedisAnalyticsOptions {
+  /** A connected client; its owner closes it. */
+  redis: Redis;
   /** Prefix of every key, e.g. "guidebot:" (tests use a unique one). */
   prefix?: string;
 }
 
 /** Events in one sorted set scored by time: ranges read a period, ZREMRANGEBYSCORE enforces retention. */
 export function createRedisAnalyticsStore({
-  redis,
+  redis: client,
   prefix = 'guidebot:',
 }: RedisAnalyticsOptions): AnalyticsStore {
-  const client =
-    typeof redis === 'string' ? new Redis(redis, { lazyConnect: false, maxRetriesPerRequest: 2 }) : redis;
   const key = `${prefix}analytics:events`;
   return {
     where: `redis ${key}`,
@@ -31,9 +29,8 @@ export function createRedisAnalyticsStore({
     async prune(before) {
       return client.zremrangebyscore(key, '-inf', `(${before.getTime()}`);
     },
-    async close() {
-      if (typeof redis === 'string') await client.quit();
-    },
+    // The client belongs to whoever connected it (openAnalyticsStore closes it).
+    async close() {},
   };
 }
 

@@ -7,7 +7,7 @@ import { renderReportCsv } from './render-report-csv';
 import { renderReportText } from './render-report';
 
 /** What `guidebot report` was asked for. */
-export interface ReportRequest {
+interface ReportRequest {
   period: { since: Date; until: Date };
   format: 'text' | 'json' | 'csv';
   env: Env;
@@ -30,7 +30,7 @@ export async function readReport(
   request: Omit<ReportRequest, 'format'>,
 ): Promise<{ report: AnalyticsReport; where: string }> {
   const config = loadAnalyticsConfig(request.env);
-  const { store, redis } = openAnalyticsStore(config);
+  const { store, close } = await openAnalyticsStore(config);
   try {
     await store.prune(retentionCutoff(request.now ?? new Date(), config.ANALYTICS_RETENTION_DAYS));
     const events = await store.list(request.period.since, request.period.until);
@@ -39,7 +39,6 @@ export async function readReport(
       where: store.where,
     };
   } finally {
-    await store.close();
-    if (redis) await redis.quit().catch(() => undefined);
+    await close();
   }
 }

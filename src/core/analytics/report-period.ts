@@ -1,13 +1,13 @@
 import { DAY_MS } from './analytics-store';
 
 /** The period flags of `guidebot report`. */
-export interface PeriodFlags {
+interface PeriodFlags {
   since?: string | undefined;
   until?: string | undefined;
   days?: string | undefined;
 }
 
-export const DEFAULT_REPORT_DAYS = 30;
+const DEFAULT_REPORT_DAYS = 30;
 
 /**
  * --days N: the last N days up to now. --since DATE [--until DATE]: whole UTC days, both included (until

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { guardPersonalInformation, DEFAULT_NOT_PERSONAL } from '../privacy/guard';
+import { guardPersonalInformation } from '../privacy/guard';
 import type { NotPersonal } from '../privacy/detect-identifiers';
 import { placeholderKinds } from '../privacy/pi-kinds';
 import { cleanText } from '../search/text';
@@ -12,11 +12,7 @@ import { hashId } from './hash-id';
 const CHOICE_ID = /^[\w:.-]{1,80}$/;
 
 /** Turns a TurnEvent into the event analytics keep: ids hashed, text redacted, only what the report uses. */
-export function toAnalyticsEvent(
-  turn: TurnEvent,
-  salt: string,
-  allow: NotPersonal = DEFAULT_NOT_PERSONAL,
-): AnalyticsEvent {
+export function toAnalyticsEvent(turn: TurnEvent, salt: string, allow: NotPersonal): AnalyticsEvent {
   const { inbound, replies } = turn;
   const text = cleanText(inbound.text ?? '');
   // A typed number picks one of the offered choices: it is not a question.

@@ -82,7 +82,7 @@ export function compileDialog(file: DialogFile, sources: PointSources, messages:
     steps,
     notes,
     outcomes,
-    source: { documentTitle: sources.guideline.meta.title, version: sources.guideline.meta.version },
+    source: { meta: sources.guideline.meta },
     messages,
   };
 }

@@ -1,4 +1,5 @@
 import type { Guideline } from '../knowledge/guideline';
+import { citationOf, toContact } from '../knowledge/reply-sources';
 import type { ContactEntry } from '../knowledge/schema';
 import { normalizeText } from '../search/text';
 import type { Citation, Contact } from '../types';
@@ -49,25 +50,14 @@ export function compilePoint(
   return { say: point.say, passages, citations, contacts };
 }
 
-export function citationFor(guideline: Guideline, sectionId: string, at: (string | number)[]): Citation {
+function citationFor(guideline: Guideline, sectionId: string, at: (string | number)[]): Citation {
   const section = guideline.sections.find((s) => s.id === sectionId);
   if (!section) throw new DialogProblem(at, `no section has the id "${sectionId}" in guidelines.md`);
-  return {
-    sectionId,
-    sectionPath: section.path,
-    label: section.path.join(' › '),
-    documentTitle: guideline.meta.title,
-    version: guideline.meta.version,
-  };
+  return citationOf(guideline.meta, section);
 }
 
 export function contactFor(contacts: ContactEntry[], id: string, at: (string | number)[]): Contact {
   const entry = contacts.find((c) => c.id === id);
   if (!entry) throw new DialogProblem(at, `no contact has the id "${id}" in contacts.yaml`);
   return toContact(entry);
-}
-
-/** A contact as replies carry it: without the sections that select it. */
-export function toContact({ sections: _sections, ...contact }: ContactEntry): Contact {
-  return contact;
 }

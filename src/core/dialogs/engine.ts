@@ -1,13 +1,13 @@
 import type { Reply } from '../types';
 import { fromChoiceId, resolveTyped, type Resolved } from './resolve-answer';
-import { dialogReply, outcomeReply, questionReply } from './render-step';
+import { dialogReply, noteIdsOf, outcomeReply, questionReply } from './render-step';
 import type { Dialog, DialogAnswer, DialogInput, DialogState, StepStatus } from './types';
 import { choiceIds } from './choice-ids';
 
 /** The option id a free-text answer is recorded under. */
-export const FREE_TEXT = 'text';
+const FREE_TEXT = 'text';
 
-export interface StepResult {
+interface StepResult {
   /** The state to keep; undefined once the dialog has ended (nothing of it is kept, free text included). */
   state: DialogState | undefined;
   replies: Reply[];
@@ -57,8 +57,11 @@ export function step(dialog: Dialog, state: DialogState | undefined, input: Dial
       return { state: undefined, replies: [reply], status: 'cancelled' };
     }
     if (resolved.control === 'start-over') {
+      // Starting over shows the dialog's opening again (the incident report's numbers).
       const fresh: DialogState = { dialog: dialog.id, step: dialog.first, answers: [] };
-      return { state: fresh, replies: [questionReply(dialog, fresh, m.restarted)], status: 'asked' };
+      const lead = [m.restarted, dialog.intro?.say].filter(Boolean).join('\n\n');
+      const reply = questionReply(dialog, fresh, lead, dialog.intro && [dialog.intro]);
+      return { state: fresh, replies: [reply], status: 'asked' };
     }
     const previous = state.answers[state.answers.length - 1];
     if (!previous) return { state, replies: [questionReply(dialog, state, m.atFirstStep)], status: 'asked' };
@@ -72,12 +75,16 @@ export function step(dialog: Dialog, state: DialogState | undefined, input: Dial
       : { step: current.id, option: FREE_TEXT, text: resolved.text };
   const next = resolved.type === 'option' ? resolved.option.next : current.freeText!.next;
   const answered: DialogState = { ...state, step: next, answers: [...state.answers, answer] };
-  if (dialog.steps.has(next))
-    return { state: answered, replies: [questionReply(dialog, answered)], status: 'answered', answer };
-  const today = input.today;
+  if (dialog.steps.has(next)) {
+    // Notes this answer adds are shown now, so someone who stops part way has seen them.
+    const notes = noteIdsOf(dialog, answer.step, answer.option).map((id) => dialog.notes.get(id)!);
+    const lead = notes.length ? [m.notesHeading, ...notes.map((n) => `- ${n.say}`)].join('\n') : undefined;
+    const reply = questionReply(dialog, answered, lead, notes.length ? notes : undefined);
+    return { state: answered, replies: [reply], status: 'answered', answer };
+  }
   return {
     state: undefined,
-    replies: [outcomeReply(dialog, answered, next, today)],
+    replies: [outcomeReply(dialog, answered, next, input.stamp)],
     status: 'ended',
     outcome: next,
     answer,

@@ -32,11 +32,33 @@ export const dialogMessagesSchema = z
     staleChoice: text,
     atFirstStep: text,
     cancelled: text,
+    /** "cancel" right after an outcome. */
+    alreadyEnded: text,
     restarted: text,
-    recordHeading: text,
-    recordAnswers: text,
-    recordOutcome: text,
-    recordSources: text,
+    /** The decision record's own words (its headings and labels). */
+    record: z
+      .object({
+        heading: text,
+        id: text,
+        when: text,
+        dialog: text,
+        guideline: text,
+        version: text,
+        effective: text,
+        source: text,
+        unknown: text,
+        answers: text,
+        outcome: text,
+        sources: text,
+        contacts: text,
+        notSureFlag: text,
+        /** {answer}: the answer "Not sure" was treated as. */
+        treatedAs: text,
+        /** {next}: where "Not sure" led. */
+        ledTo: text,
+        notKept: text,
+      })
+      .strict(),
     notesHeading: text,
     freeTextGone: text,
     /** "Walk me through: {title}": the choice an answer offers. */

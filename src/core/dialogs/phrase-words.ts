@@ -4,14 +4,19 @@ import { words } from '../search/text';
 const cache = new Map<string, string>();
 const MAX_CACHED = 10_000;
 
-/** A phrase from the knowledge files as the words it is compared by ("Not sure!" -> "not sure"), cached. */
+/** What a person typed, as the words it is compared by ("Not sure!" -> "not sure"). */
+export function said(text: string): string {
+  return words(text).join(' ');
+}
+
+/** A phrase from the knowledge files as said() reads it, cached. */
 export function saidPhrase(phrase: string): string {
-  let said = cache.get(phrase);
-  if (said === undefined) {
-    said = words(phrase).join(' ');
-    if (cache.size < MAX_CACHED) cache.set(phrase, said);
+  let cached = cache.get(phrase);
+  if (cached === undefined) {
+    cached = said(phrase);
+    if (cache.size < MAX_CACHED) cache.set(phrase, cached);
   }
-  return said;
+  return cached;
 }
 
 const split = new Map<string, readonly string[]>();

@@ -3,6 +3,7 @@ import type { Choice, Citation, Contact, QuotedPassage, Reply } from '../types';
 import { choiceIds } from './choice-ids';
 import { NOT_SURE } from './compile-dialog';
 import { renderDecisionRecord } from './decision-record';
+import type { RecordStamp } from './record-stamp';
 import { stepChoices } from './resolve-answer';
 import type { Dialog, DialogPoint, DialogState } from './types';
 
@@ -52,8 +53,13 @@ export function questionReply(
   });
 }
 
-/** The outcome: what applies and why, with its sources, and the decision record to copy. */
-export function outcomeReply(dialog: Dialog, state: DialogState, outcomeId: string, today?: string): Reply {
+/** The outcome: what applies and why, with its sources, and the decision record to take away. */
+export function outcomeReply(
+  dialog: Dialog,
+  state: DialogState,
+  outcomeId: string,
+  stamp?: RecordStamp,
+): Reply {
   const outcome = dialog.outcomes.get(outcomeId)!;
   const noteIds = [...new Set(state.answers.flatMap((a) => noteIdsOf(dialog, a.step, a.option)))];
   const notes = noteIds.map((id) => dialog.notes.get(id)!);
@@ -61,27 +67,34 @@ export function outcomeReply(dialog: Dialog, state: DialogState, outcomeId: stri
   const m = dialog.messages;
   const unsure = state.answers.some((a) => a.option === NOT_SURE);
   const freeText = state.answers.some((a) => a.text !== undefined);
-  const intro = [
-    outcome.title,
+  const said = [
     notes.length ? [m.notesHeading, ...notes.map((n) => `- ${n.say}`)].join('\n') : '',
     main.say,
     unsure ? dialog.unsure : '',
-    renderDecisionRecord(dialog, state, outcome, [...notes, main], today),
-    freeText ? m.freeTextGone : '',
-  ];
+  ].filter(Boolean);
+  const intro = [outcome.title, ...said, freeText ? m.freeTextGone : ''];
   const choices: Choice[] = [
     ...(outcome.offer
       ? [{ id: choiceIds.start(outcome.offer.dialog, outcome.offer.step), label: outcome.offer.label }]
       : []),
     { id: choiceIds.start(dialog.id), label: m.labels.startAgain },
   ];
-  return dialogReply(dialog, {
+  const reply = dialogReply(dialog, {
     intro: intro.filter(Boolean).join('\n\n'),
     ended: true,
     choices,
     points: [...notes, main],
     contacts: dialog.contacts,
   });
+  const record = renderDecisionRecord(dialog, state, {
+    ...(stamp && { stamp }),
+    outcomeTitle: outcome.title,
+    outcomeText: said,
+    points: [...notes, main],
+    contacts: reply.contacts,
+  });
+  const withRecord: Reply = { ...reply, record };
+  return { ...withRecord, text: renderReplyText(withRecord) };
 }
 
 /** The notes an answer adds: the chosen option's, or the free-text branch's. */

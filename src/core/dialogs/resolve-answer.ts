@@ -1,7 +1,7 @@
 import type { Choice } from '../types';
 import { isStopWord, stem, words } from '../search/text';
 import { choiceIds, type Control } from './choice-ids';
-import { saidPhrase } from './phrase-words';
+import { said, saidPhrase } from './phrase-words';
 import { NOT_SURE } from './compile-dialog';
 import type { Dialog, DialogOption, DialogStep } from './types';
 
@@ -14,9 +14,7 @@ export type Resolved =
 // A typed answer may carry a few words after "yes" or "no" ("yes it is", "no, not yet").
 const MAX_TRAILING_WORDS = 3;
 // Free text answers are short facts (a date, a site): longer text is cut, and never kept after the dialog.
-export const MAX_FREE_TEXT = 200;
-
-const said = (text: string): string => words(text).join(' ');
+const MAX_FREE_TEXT = 200;
 
 /** The choices a step shows, in order: its options, then Back (after the first answer) and Cancel. */
 export function stepChoices(dialog: Dialog, step: DialogStep, answered: number): Choice[] {
@@ -47,11 +45,11 @@ export function resolveTyped(
   if (is(vocab.cancel)) return { type: 'control', control: 'cancel' };
 
   const choices = stepChoices(dialog, step, answered);
-  const number = Number(typed);
-  const picked =
-    Number.isInteger(number) && number >= 1
-      ? choices[number - 1]
-      : choices.find((c) => saidPhrase(c.label) === typed);
+  // At a free-text step a number is the answer ("3" days ago), never a button.
+  const number = step.freeText ? NaN : Number(typed);
+  const picked = Number.isInteger(number)
+    ? choices[number - 1]
+    : choices.find((c) => saidPhrase(c.label) === typed);
   if (picked) return fromChoiceId(dialog, step, picked.id);
 
   const option = (id: string): Resolved | undefined => {
@@ -59,28 +57,44 @@ export function resolveTyped(
     return found && { type: 'option', option: found };
   };
   if (is(vocab.notSure)) return option(NOT_SURE);
+  if (step.freeText) return { type: 'free', text: text.trim().slice(0, MAX_FREE_TEXT) };
+  const typedWords = typed.split(' ');
+  // A short answer mixing "not sure" or both yes and no ("no, not sure", "yes no") is read as "Not sure".
+  const holds = (list: string[]): boolean => list.some((p) => containsWords(typedWords, saidPhrase(p)));
+  const short = typedWords.length <= MAX_TRAILING_WORDS + 2;
+  if (short && (holds(vocab.notSure) || (step.yesNo && holds(vocab.yes) && holds(vocab.no))))
+    return option(NOT_SURE);
   if (step.yesNo) {
-    const first = typed.split(' ');
     const leads = (list: string[]): boolean =>
       list.some((p) => {
         const phrase = saidPhrase(p).split(' ');
-        const rest = first.length - phrase.length;
-        return rest >= 0 && rest <= MAX_TRAILING_WORDS && phrase.every((w, i) => first[i] === w);
+        const rest = typedWords.length - phrase.length;
+        return rest >= 0 && rest <= MAX_TRAILING_WORDS && phrase.every((w, i) => typedWords[i] === w);
       });
-    if (leads(vocab.notSure)) return option(NOT_SURE);
     if (leads(vocab.yes)) return option('yes');
     if (leads(vocab.no)) return option('no');
   }
-  if (step.freeText) return { type: 'free', text: text.trim().slice(0, MAX_FREE_TEXT) };
   return partialLabel(step, typed);
 }
 
-/** The one option whose label holds every topic word typed ("device" for "A device was lost or stolen"). */
+/** True when `phrase` (words joined by spaces) occurs in `typed` as consecutive whole words. */
+function containsWords(typed: string[], phrase: string): boolean {
+  const want = phrase.split(' ');
+  for (let i = 0; i + want.length <= typed.length; i++)
+    if (want.every((w, j) => typed[i + j] === w)) return true;
+  return false;
+}
+
+/**
+ * The one option whose label holds every topic word typed ("device" for "A device was lost or stolen";
+ * "repost" for "re-posting": a hyphenated label word also counts written as one word).
+ */
 function partialLabel(step: DialogStep, typed: string): Resolved | undefined {
   const topic = typed.split(' ').filter((w) => !isStopWord(w));
   if (!topic.length) return undefined;
   const fits = step.options.filter((o) => {
-    const label = new Set(words(o.label).map(stem));
+    const joined = o.label.split(/[\s(),]+/).filter((w) => w.includes('-'));
+    const label = new Set([...words(o.label), ...joined.flatMap((w) => words(w).join(''))].map(stem));
     return topic.every((w) => label.has(stem(w)));
   });
   return fits.length === 1 ? { type: 'option', option: fits[0]! } : undefined;

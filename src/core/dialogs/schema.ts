@@ -84,5 +84,3 @@ export const dialogFileSchema = z
 
 export type DialogFile = z.infer<typeof dialogFileSchema>;
 export type DialogPointFile = z.infer<typeof pointSchema>;
-export type DialogStepFile = z.infer<typeof stepSchema>;
-export type DialogOutcomeFile = z.infer<typeof outcomeSchema>;

@@ -1,5 +1,7 @@
 import type { Contact, QuotedPassage, Citation } from '../types';
+import type { FrontMatter } from '../knowledge/schema';
 import type { DialogMessages } from './messages-schema';
+import type { RecordStamp } from './record-stamp';
 
 /** A point made in a dialog, with its quotes and citations resolved against the guideline. */
 export interface DialogPoint {
@@ -51,8 +53,8 @@ export interface Dialog {
   steps: Map<string, DialogStep>;
   notes: Map<string, DialogPoint>;
   outcomes: Map<string, DialogOutcome>;
-  /** Where the sources come from, for the decision record. */
-  source: { documentTitle: string; version: string };
+  /** The guideline's front matter (title, version, effective date, source), for the decision record. */
+  source: { meta: Pick<FrontMatter, 'title' | 'version' | 'effective' | 'source'> };
   messages: DialogMessages;
 }
 
@@ -75,8 +77,8 @@ export interface DialogState {
 export type DialogInput =
   | { type: 'start'; step?: string }
   | { type: 'resume' }
-  | { type: 'choice'; id: string; today?: string }
-  | { type: 'text'; text: string; today?: string };
+  | { type: 'choice'; id: string; stamp?: RecordStamp }
+  | { type: 'text'; text: string; stamp?: RecordStamp };
 
 /** What happened in a step, for the bot and for analytics. */
 export type StepStatus = 'asked' | 'answered' | 'ended' | 'cancelled' | 'unrecognised';

@@ -30,14 +30,10 @@ export interface QuestionBank {
   outOfScope: string[];
 }
 
-export const EMPTY_BANK: QuestionBank = {
-  passages: [],
-  unresolved: [],
-  dialogs: {},
-  person: [],
-  smalltalk: {},
-  outOfScope: [],
-};
+/** A bank with nothing in it: a knowledge folder without questions/. */
+export function emptyBank(): QuestionBank {
+  return { passages: [], unresolved: [], dialogs: {}, person: [], smalltalk: {}, outOfScope: [] };
+}
 
 /** What the loader checks intents against: the dialogs and small-talk replies that exist. */
 export interface BankTargets {
@@ -57,15 +53,8 @@ export function loadBank(
   targets: BankTargets,
   onFile: (name: string, text: string) => void = () => {},
 ): QuestionBank {
-  if (!existsSync(dir)) return EMPTY_BANK;
-  const bank: QuestionBank = {
-    ...EMPTY_BANK,
-    passages: [],
-    unresolved: [],
-    dialogs: {},
-    smalltalk: {},
-    person: [],
-  };
+  if (!existsSync(dir)) return emptyBank();
+  const bank = emptyBank();
   const names = readdirSync(dir)
     .filter((name) => /\.ya?ml$/.test(name))
     .sort();

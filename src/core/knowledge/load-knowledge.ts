@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadDialogs } from '../dialogs/load-dialogs';
 import type { Dialog } from '../dialogs/types';
 import { KnowledgeFileError } from '../errors';
 import type { Guideline } from './guideline';
 import { parseGuideline } from './parse-guideline';
-import { contactsFileSchema, messagesFileSchema, type ContactsFile, type MessagesFile } from './schema';
 import { loadBank, type QuestionBank } from './load-bank';
-import { formatPath, parseYamlFile, yamlPlace } from './yaml-file';
+import { contactsFileSchema, messagesFileSchema, type ContactsFile, type MessagesFile } from './schema';
+import { formatPath, parseYamlFile, readKnowledgeFile, yamlPlace } from './yaml-file';
 
 /** Everything in knowledge/, validated and cross-checked. */
 export interface KnowledgeBase {
@@ -31,17 +30,7 @@ export function loadKnowledge(dir = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
   const hash = createHash('sha256');
   const read = (name: string): string => {
     const file = path.join(dir, name);
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (cause) {
-      const code = (cause as NodeJS.ErrnoException).code;
-      const reason =
-        code === 'ENOENT'
-          ? 'is missing: every knowledge folder needs this file'
-          : `cannot be read (${code ?? cause})`;
-      throw new KnowledgeFileError(file, '', reason, { cause });
-    }
+    const text = readKnowledgeFile(file, 'every knowledge folder needs this file');
     hash.update(`${name}\0${text}\0`);
     return text;
   };

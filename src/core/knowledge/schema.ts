@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneLine } from '../phone-line';
 import {
   dialogMessagesSchema,
   escalationMessagesSchema,
@@ -24,19 +25,38 @@ export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 const sectionId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a section id like b-approvals');
 
-export const contactSchema = z
+/** One number to call: as people read it, and as a dialable tel: link (E.164, one number per link). */
+const phoneSchema = z
+  .object({
+    number: z.string().min(7),
+    tel: z.string().regex(/^\+\d{8,15}$/, 'must be a dialable number such as +12503877000'),
+  })
+  .strict()
+  .refine((p) => p.tel.endsWith(p.number.replace(/\D/g, '')), {
+    message: 'must be the same number as `number` (with its country code)',
+    path: ['tel'],
+  });
+
+const contactSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/, 'must be lowercase letters, digits and dashes'),
     name: z.string().min(1),
     when: z.string().min(1),
     email: z.email().optional(),
-    phone: z.string().min(7).optional(),
+    /** Each number on its own, so every channel can link each one (never two numbers in one tel: link). */
+    phones: z.array(phoneSchema).min(1).optional(),
+    /** Said after the numbers, e.g. "then choose Option 3". */
+    phoneNote: z.string().min(1).optional(),
     url: z.url().optional(),
     note: z.string().optional(),
     /** Sections whose answers should show this contact. */
     sections: z.array(sectionId).default([]),
   })
-  .strict();
+  .strict()
+  // `phone`: the numbers in one line for plain text ("250 387-7000 or 1-866-660-0811, then choose Option 3").
+  .transform((contact): typeof contact & { phone?: string } =>
+    contact.phones ? { ...contact, phone: phoneLine(contact, (p) => p.number) } : contact,
+  );
 
 export type ContactEntry = z.infer<typeof contactSchema>;
 

@@ -1,6 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { Document, LineCounter, parseDocument, isMap, isNode, isScalar } from 'yaml';
 import type { ZodType } from 'zod';
 import { KnowledgeFileError } from '../errors';
+
+/** A knowledge file's text; a missing or unreadable file is a KnowledgeFileError ("is missing: <whenMissing>"). */
+export function readKnowledgeFile(file: string, whenMissing: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? `is missing: ${whenMissing}` : `cannot be read (${code ?? String(cause)})`;
+    throw new KnowledgeFileError(file, '', reason, { cause });
+  }
+}
 
 /**
  * Parses YAML and validates it with a zod schema. Any problem becomes a KnowledgeFileError naming the file,

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** The repository's src/, from src/core/memo (ts-jest, ts-node) or dist/core/memo (the build). */
-const SOURCE_ROOT = path.resolve(__dirname, '../../../src');
+/** Where this file's tree starts: src/ under ts-jest, dist/ in the build. */
+const TREE = path.resolve(__dirname, '../..');
+/** The repository's src/, seen from either tree. */
+const SOURCE_ROOT = path.basename(TREE) === 'dist' ? path.join(path.dirname(TREE), 'src') : TREE;
 
 /**
  * sha256 of the TypeScript sources under the given folders of src/ (e.g. "core/understand"), so a file
@@ -12,7 +14,7 @@ const SOURCE_ROOT = path.resolve(__dirname, '../../../src');
  * dist/ alone) the compiled files are hashed instead.
  */
 export function codeHash(folders: string[]): string {
-  const root = existsSync(SOURCE_ROOT) ? SOURCE_ROOT : path.resolve(__dirname, '..', '..');
+  const root = existsSync(SOURCE_ROOT) ? SOURCE_ROOT : TREE;
   const ext = root === SOURCE_ROOT ? '.ts' : '.js';
   const hash = createHash('sha256');
   for (const folder of folders) {

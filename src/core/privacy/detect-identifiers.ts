@@ -85,7 +85,7 @@ function isPrivatePhone(value: string, published: string[]): boolean {
 }
 
 /** The 10-digit numbers written in a text such as "250 387-7000 or toll-free 1-866-660-0811". */
-export function phoneNumbersIn(text: string): string[] {
+function phoneNumbersIn(text: string): string[] {
   return matches(text, NUMBER_RUN).flatMap(({ value }) => {
     const digits = digitsOf(value);
     if (digits.length === 11 && digits.startsWith('1')) return [digits.slice(1)];

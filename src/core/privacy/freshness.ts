@@ -1,5 +1,5 @@
 /** Whether the guideline is still within its review-by date, for answers and /readyz. */
-export interface Freshness {
+interface Freshness {
   /** `unknown` when guidelines.md has no review-by date. */
   status: 'current' | 'stale' | 'unknown';
   reviewBy: string | null;

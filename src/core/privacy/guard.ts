@@ -6,17 +6,17 @@ import { findEmails, findNumbers, findPostalCodes, type NotPersonal } from './de
 import { PLACEHOLDERS, type PiKind, type PiSpan } from './pi-kinds';
 
 /** What the guard found in a message, and the message with each finding replaced by its placeholder. */
-export interface GuardResult {
+interface GuardResult {
   /** Kinds found, without repeats, in the order found (by place in the text; a later pass adds after). */
   found: PiKind[];
   redacted: string;
 }
 
 /** Government business contact details, which FOIPPA does not count as personal information. */
-export const DEFAULT_NOT_PERSONAL: NotPersonal = { emailDomains: ['gov.bc.ca'], phones: [] };
+const DEFAULT_NOT_PERSONAL: NotPersonal = { emailDomains: ['gov.bc.ca'], phones: [] };
 
 /** Every stretch of personal information in a text; overlapping findings merge into the earlier one. */
-export function findPersonalInformation(text: string, allow: NotPersonal = DEFAULT_NOT_PERSONAL): PiSpan[] {
+function findPersonalInformation(text: string, allow: NotPersonal = DEFAULT_NOT_PERSONAL): PiSpan[] {
   // Order matters for overlaps: identifiers with check digits beat looser patterns over the same digits.
   const all = [
     ...findEmails(text, allow),

@@ -11,7 +11,7 @@ export function notPersonalFrom(
     emailDomains: privacy.notPersonal.emailDomains,
     phones: [
       ...privacy.notPersonal.phones,
-      ...kb.contacts.contacts.flatMap((c) => (c.phone ? [c.phone] : [])),
+      ...kb.contacts.contacts.flatMap((c) => (c.phones ?? []).map((p) => p.number)),
     ],
   };
 }

@@ -1,9 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { KnowledgeFileError } from '../errors';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/load-knowledge';
-import { parseYamlFile } from '../knowledge/yaml-file';
+import { parseYamlFile, readKnowledgeFile } from '../knowledge/yaml-file';
 
 /** Wording with {placeholders}: only the named ones are allowed, and `required` ones must appear. */
 function wording(allowed: string[], required: string[] = []) {
@@ -27,7 +25,7 @@ function wording(allowed: string[], required: string[] = []) {
 const kindName = z.string().trim().min(1);
 
 /** knowledge/privacy.yaml: the bot's privacy wording and the contact details that are not personal. */
-export const privacyFileSchema = z
+const privacyFileSchema = z
   .object({
     collectionNotice: wording(['retentionDays'], ['retentionDays']),
     personalInformationReminder: wording(['found']),
@@ -57,18 +55,13 @@ export const privacyFileSchema = z
 /** The validated contents of knowledge/privacy.yaml. */
 export type PrivacyKnowledge = z.infer<typeof privacyFileSchema>;
 
-export const PRIVACY_FILE = 'privacy.yaml';
+const PRIVACY_FILE = 'privacy.yaml';
 
 /** Reads and validates privacy.yaml from a knowledge folder; a bad file names the file, place and reason. */
 export function loadPrivacyKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): PrivacyKnowledge {
   const file = path.join(dir, PRIVACY_FILE);
-  if (!existsSync(file))
-    throw new KnowledgeFileError(
-      file,
-      '',
-      'is missing: the bot needs its collection notice and privacy wording',
-    );
-  return parseYamlFile(file, readFileSync(file, 'utf8'), privacyFileSchema);
+  const source = readKnowledgeFile(file, 'the bot needs its collection notice and privacy wording');
+  return parseYamlFile(file, source, privacyFileSchema);
 }
 
 /** Fills {placeholders} in a wording from privacy.yaml. */

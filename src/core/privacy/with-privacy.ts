@@ -1,8 +1,8 @@
 import type { Bot } from '../bot';
 import type { ContactsFile } from '../knowledge/schema';
-import { renderReplyText } from '../reply-text';
-import type { ConversationStore } from '../state/conversation-store';
+import type { ClaimStore } from '../state/conversation-store';
 import { cleanText } from '../search/text';
+import { simpleReply } from '../turns/simple-replies';
 import type { Reply } from '../types';
 import { freshness } from './freshness';
 import { guardPersonalInformation } from './guard';
@@ -13,7 +13,7 @@ import { fillWording, type PrivacyKnowledge } from './privacy-file';
 /** What withPrivacy needs besides the bot and privacy.yaml. */
 export interface PrivacyOptions {
   /** Remembers which conversations have seen the collection notice (the conversation store's claim). */
-  store: Pick<ConversationStore<unknown>, 'claim'>;
+  store: ClaimStore;
   /** The knowledge base: the review-by date, and the published numbers in contacts.yaml. */
   kb: { guideline: { meta: { reviewBy: string | null } }; contacts: Pick<ContactsFile, 'contacts'> };
   /** How long analytics keep a question (said in the notice; a conversation is re-noticed after it). */
@@ -52,16 +52,15 @@ export function withPrivacy(bot: Bot, privacy: PrivacyKnowledge, options: Privac
       const after: Reply[] = [];
       if (found.length)
         after.push(
-          noteReply(
-            fillWording(privacy.personalInformationReminder, { found: names(privacy, found) }),
-            'personal-information',
-          ),
+          simpleReply(fillWording(privacy.personalInformationReminder, { found: names(privacy, found) }), {
+            note: 'personal-information',
+          }),
         );
       if (collectionNotice) {
         const key = `notice:${inbound.channel}:${inbound.conversation}`;
         // Store down: we cannot tell whether the notice was given, so give it (again) rather than skip it.
         if (await store.claim(key, retentionDays * DAY_SECONDS).catch(() => true))
-          after.push(noteReply(notice, 'collection-notice'));
+          after.push(simpleReply(notice, { note: 'collection-notice' }));
       }
       return [...out, ...after];
     },
@@ -79,20 +78,6 @@ function quotesGuideline(reply: Reply): boolean {
 function names(privacy: PrivacyKnowledge, found: PiKind[]): string {
   const list = found.map((kind) => privacy.kinds[kind]);
   return list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}` : list[0]!;
-}
-
-function noteReply(text: string, note: NonNullable<Reply['note']>): Reply {
-  const reply: Reply = {
-    kind: 'smalltalk',
-    note,
-    text: '',
-    intro: text,
-    passages: [],
-    citations: [],
-    choices: [],
-    contacts: [],
-  };
-  return { ...reply, text: renderReplyText(reply) };
 }
 
 /** Adds a paragraph after a reply's lead-in, in both the structured reply and its plain text. */

@@ -9,13 +9,11 @@ export interface StoreUpdate<T, R> {
 }
 
 /**
- * Where conversation state lives between turns; the core sees only this.
- * Implementations: memory (default, one process) and Redis (shared by replicas, survives restarts).
+ * Conversation state between turns: one JSON value per conversation, expiring after a quiet while.
  * Values must survive a JSON round-trip (the Redis store keeps them as JSON). TTLs are seconds and must be
- * positive; fractions are allowed. When the backing service cannot be reached, calls reject with
- * GuidebotError 'STORE_UNAVAILABLE' within about a second instead of waiting for it.
+ * positive; fractions are allowed.
  */
-export interface ConversationStore<T> {
+export interface StateStore<T> {
   get(key: string): Promise<T | undefined>;
   /** Saves state that expires after `ttlSeconds` without a new write. */
   set(key: string, value: T, ttlSeconds: number): Promise<void>;
@@ -29,21 +27,41 @@ export interface ConversationStore<T> {
     ttlSeconds: number,
     change: (current: T | undefined) => Promise<StoreUpdate<T, R>> | StoreUpdate<T, R>,
   ): Promise<R>;
-  /** True for the first caller to claim `key` within `ttlSeconds` (event de-duplication); false after. */
+}
+
+/** Claims: event de-duplication and things done once per conversation (the collection notice, a greeting). */
+export interface ClaimStore {
+  /** True for the first caller to claim `key` within `ttlSeconds`; false after. */
   claim(key: string, ttlSeconds: number): Promise<boolean>;
+}
+
+/** Counters for per-person rate limits. */
+export interface CounterStore {
   /**
    * Adds one to a fixed-window counter and returns the new count: 1 for the first call, then 2, 3, … until
    * `windowSeconds` after that first call, when the counter starts again from 1. Atomic across processes
-   * (the Redis store shares it between replicas), so it serves per-user rate limits:
-   * `if ((await store.increment('rate:' + user, 60)) > limit) refuse()`. Counters live apart from
-   * conversation state and claims: the same key in `get`/`claim` is a different entry.
+   * (the Redis store shares it between replicas): `if ((await store.increment('rate:' + user, 60)) > limit)
+   * refuse()`. Counters live apart from state and claims: the same key there is a different entry.
    */
   increment(key: string, windowSeconds: number): Promise<number>;
+}
+
+/** The journal of turns being answered, kept by stores shared by replicas. */
+export interface JournalStore {
   /**
-   * Turns being answered, for stores shared by replicas (Redis): a replica finishes the turns of one that
-   * was killed mid-answer. Absent from the memory store, whose turns die with its process.
+   * A replica finishes the turns of one that was killed mid-answer (Redis). Absent from the memory store,
+   * whose turns die with its process.
    */
   journal?: TurnJournal;
+}
+
+/**
+ * One backing store doing the four jobs above: memory (default, one process) or Redis (shared by replicas,
+ * survives restarts). The server opens one and each use names only the job it needs. When the backing
+ * service cannot be reached, calls reject with GuidebotError 'STORE_UNAVAILABLE' within about a second
+ * instead of waiting for it.
+ */
+export interface ConversationStore<T> extends StateStore<T>, ClaimStore, CounterStore, JournalStore {
   /**
    * Releases the store (the Redis connection; the memory store's entries). Safe to call twice. Any call
    * after it rejects with GuidebotError 'STORE_UNAVAILABLE'.

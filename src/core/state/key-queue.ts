@@ -1,5 +1,5 @@
 /** Runs tasks one after the other per key, in arrival order; tasks for different keys run side by side. */
-export interface KeyQueue {
+interface KeyQueue {
   run<R>(key: string, task: () => Promise<R>): Promise<R>;
 }
 

@@ -3,7 +3,7 @@ import type Redis from 'ioredis';
 import { guardPersonalInformation } from '../privacy/guard';
 
 /** A turn a replica noted before answering it, so another can finish it if this one stops. */
-export interface JournalEntry {
+interface JournalEntry {
   id: string;
   /** What the channel needs to answer the turn again (JSON, with the message text already redacted). */
   payload: string;

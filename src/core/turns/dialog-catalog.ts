@@ -1,7 +1,7 @@
 import { choiceIds } from '../dialogs/choice-ids';
 import type { Dialog } from '../dialogs/types';
 import type { SearchIndex } from '../search/search-index';
-import { words } from '../search/text';
+import { said } from '../dialogs/phrase-words';
 import type { Choice, Citation } from '../types';
 
 // An answer offers at most this many dialogs, so its choices stay short.
@@ -20,8 +20,6 @@ export interface DialogCatalog {
   /** Every dialog as a start choice. */
   startChoices(): Choice[];
 }
-
-const said = (text: string): string => words(text).join(' ');
 
 export function createDialogCatalog(index: SearchIndex): DialogCatalog {
   const dialogs = index.kb.dialogs;

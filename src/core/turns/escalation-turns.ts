@@ -1,5 +1,6 @@
 import type { Reply } from '../types';
 import { FEEDBACK_CHOICES } from '../types';
+import { withUrgentLead } from './dialog-followups';
 import { resumeChoice } from './dialog-turns';
 import {
   ESCALATION_CHOICES,
@@ -69,7 +70,10 @@ export function offerOnFallback(
   };
 }
 
-/** "talk to a person": the contact, exactly what would be sent, and consent; a dialog resumes after. */
+/**
+ * "talk to a person": the contact, exactly what would be sent, and consent; a dialog resumes after. During
+ * or right after an incident report, the supervisor and the OCIO Service Desk numbers come first.
+ */
 export function escalate(ctx: TurnContext, state: ConversationState, text: string): TurnResult {
   const m = ctx.index.kb.messages.escalation;
   const dialog = state.dialog && ctx.catalog.get(state.dialog.dialog);
@@ -85,12 +89,12 @@ export function escalate(ctx: TurnContext, state: ConversationState, text: strin
     extra: resumeChoice(ctx, state),
     sensitive: Boolean(dialog?.sensitive),
   });
-  return {
+  return withUrgentLead(ctx, state, {
     state: nextState(state, [reply], { escalation: summary }),
     replies: [reply],
     event: { escalation: true },
     privateText: [],
-  };
+  });
 }
 
 function summaryOf(ctx: TurnContext, question: string, reply: string | undefined): string {

@@ -1,10 +1,10 @@
-import { toContact } from '../dialogs/compile-point';
+import { fallbackContact } from '../knowledge/reply-sources';
 import type { EscalationMessages } from '../dialogs/messages-schema';
 import type { Dialog, DialogState } from '../dialogs/types';
 import type { SearchIndex } from '../search/search-index';
 import type { KnowledgeBase } from '../knowledge/load-knowledge';
 import { isStopWord, stem, words } from '../search/text';
-import type { Choice, Contact, Reply } from '../types';
+import type { Choice, Reply } from '../types';
 import { simpleReply } from './simple-replies';
 
 export const ESCALATION_CHOICES = { send: 'escalation:send', dontSend: 'escalation:dont-send' } as const;
@@ -24,12 +24,6 @@ export function hasOwnTopic(kb: KnowledgeBase, text: string): boolean {
     personWords.set(kb, known);
   }
   return words(text).some((w) => !isStopWord(w) && !known.has(stem(w)));
-}
-
-/** The contact every escalation goes to (contacts.yaml `fallback`: the Citizen Engagement team). */
-export function escalationContact(index: SearchIndex): Contact {
-  const { contacts, fallback } = index.kb.contacts;
-  return toContact(contacts.find((c) => c.id === fallback)!);
 }
 
 /** The bot's reply to a question, in one line for the summary: the sections it quoted, or none found. */
@@ -86,7 +80,7 @@ export function withEscalationOffer(index: SearchIndex, reply: Reply, summary: s
     ...reply,
     choices: [...reply.choices, ...consent],
     text: `${reply.text}\n\n${m.summaryLead}\n${summary}\n\n${list}`,
-    escalation: { contact: escalationContact(index), summary, consentChoices: consent },
+    escalation: { contact: fallbackContact(index.kb.contacts), summary, consentChoices: consent },
   };
 }
 
@@ -97,7 +91,7 @@ export function escalationReply(
   options: { extra: Choice[]; sensitive: boolean },
 ): Reply {
   const m = index.kb.messages.escalation;
-  const contact = escalationContact(index);
+  const contact = fallbackContact(index.kb.contacts);
   const consent = consentChoices(m);
   const reply = simpleReply(`${m.intro}\n\n${m.summaryLead}\n${summary}`, {
     kind: 'fallback',

@@ -1,12 +1,20 @@
 import { sectionReply } from '../answer';
 import { resolveChoice } from '../choices';
 import { parseChoiceId } from '../dialogs/choice-ids';
-import { saidPhrase } from '../dialogs/phrase-words';
-import { words } from '../search/text';
+import { said, saidPhrase } from '../dialogs/phrase-words';
 import { smalltalkReply } from '../smalltalk';
 import type { Inbound, Reply } from '../types';
 import type { Understanding } from '../understand/understand';
-import { expiredReply, listReply, resumeChoice, runDialog, startDialog } from './dialog-turns';
+import {
+  atFreeTextStep,
+  expiredReply,
+  listReply,
+  resumeChoice,
+  runDialog,
+  startDialog,
+  unpause,
+} from './dialog-turns';
+import { afterOutcome } from './dialog-followups';
 import { replyLine } from './escalation';
 import { escalate, offerOnFallback, onEscalationChoice } from './escalation-turns';
 import { decorateAnswer, simpleReply } from './simple-replies';
@@ -16,8 +24,6 @@ import { withIncidentNumbers } from './incident-net';
 
 /** Inside a dialog, free text is often an answer: it asks for a person only when the model is this sure. */
 const PERSON_IN_DIALOG = 0.5;
-
-const said = (text: string): string => words(text).join(' ');
 
 /**
  * Decides what one turn means. First the controls that are not language: a clicked choice (feedback,
@@ -37,7 +43,8 @@ export function routeTurn(
     const handled = onChoice(ctx, state, inbound.choice);
     if (handled) return handled;
   } else {
-    const typed = resolveChoice(state.offered, { ...inbound, text });
+    // At a free-text step a typed number is the answer ("3" days ago), not the third button.
+    const typed = !atFreeTextStep(ctx, state) && resolveChoice(state.offered, { ...inbound, text });
     const handled = typed && onChoice(ctx, state, typed.id);
     if (handled) return handled;
     const intent = text ? ctx.understand(text).intent : undefined;
@@ -48,6 +55,7 @@ export function routeTurn(
     const dialog = ctx.catalog.get(state.dialog.dialog);
     if (dialog) return textInDialog(ctx, state, dialog, text, (without) => onText(ctx, without, text, false));
   }
+  if (state.finished) return afterOutcome(ctx, state, text, (s) => onText(ctx, s, text, false));
   return onText(ctx, state, text, current === undefined);
 }
 
@@ -61,12 +69,13 @@ function onChoice(ctx: TurnContext, state: ConversationState, id: string): TurnR
     return expiredReply(ctx, state);
   }
   if (parsed) {
-    const dialog = state.dialog && ctx.catalog.get(state.dialog.dialog);
+    const resumed = parsed.type === 'resume' ? unpause(state, parsed.dialog) : state;
+    const dialog = resumed.dialog && ctx.catalog.get(resumed.dialog.dialog);
     if (!dialog) return expiredReply(ctx, state, parsed.type === 'resume' ? undefined : parsed.dialog);
     return runDialog(
-      state,
+      resumed,
       dialog,
-      parsed.type === 'resume' ? { type: 'resume' } : { type: 'choice', id, today: ctx.today },
+      parsed.type === 'resume' ? { type: 'resume' } : { type: 'choice', id, stamp: ctx.stamp },
     );
   }
   const offered = state.offered.find((c) => c.id === id);
@@ -130,7 +139,7 @@ function plain(state: ConversationState, replies: Reply[]): TurnResult {
 }
 
 /** Remembers the text as the last question (for "did you mean" choices and escalation summaries). */
-export function withQuestion(ctx: TurnContext, result: TurnResult, text: string, asked: boolean): TurnResult {
+function withQuestion(ctx: TurnContext, result: TurnResult, text: string, asked: boolean): TurnResult {
   if (!asked || !text) return result;
   const answered = result.replies.find((r) => r.kind === 'answer' || r.kind === 'fallback');
   const lastReply = replyLine(ctx.index.kb.messages.escalation, answered);

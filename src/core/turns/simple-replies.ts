@@ -5,10 +5,17 @@ import type { DialogCatalog } from './dialog-catalog';
 /** A reply in the bot's own words: an intro and, optionally, choices and contacts. */
 export function simpleReply(
   intro: string,
-  options: { kind?: ReplyKind; choices?: Choice[]; contacts?: Contact[]; sensitive?: boolean } = {},
+  options: {
+    kind?: ReplyKind;
+    choices?: Choice[];
+    contacts?: Contact[];
+    sensitive?: boolean;
+    note?: Reply['note'];
+  } = {},
 ): Reply {
   const reply: Reply = {
     kind: options.kind ?? 'smalltalk',
+    ...(options.note && { note: options.note }),
     text: '',
     intro,
     passages: [],

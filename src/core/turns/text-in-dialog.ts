@@ -1,18 +1,42 @@
-import { saidPhrase } from '../dialogs/phrase-words';
+import { said, saidPhrase } from '../dialogs/phrase-words';
 import type { Dialog } from '../dialogs/types';
-import { words } from '../search/text';
-import { listReply, resumeChoice, runDialog, startDialog } from './dialog-turns';
-import { withIncidentNumbers } from './incident-net';
+import { listReply, resumeChoice, runDialog, startDialog, withChoices } from './dialog-turns';
+import { withUrgentLead } from './dialog-followups';
+import { INCIDENT_DIALOG, withIncidentNumbers } from './incident-net';
 import { decorateAnswer, simpleReply } from './simple-replies';
 import { nextState, type ConversationState, type TurnContext, type TurnResult } from './turn-result';
 
-const said = (text: string): string => words(text).join(' ');
+// How a typed question starts: "who do I call", "what should I do", "can I ...". Free-text answers ("when I
+// logged in", "yesterday") do not start this way.
+const ASKING = new Set([
+  'who',
+  'what',
+  'how',
+  'why',
+  'which',
+  'where',
+  'can',
+  'could',
+  'should',
+  'do',
+  'does',
+]);
+const ASKING_NEXT = new Set(['i', 'we', 'you', 'do', 'does', 'should', 'can', 'is', 'are', 'to', 'happens']);
+
+/** True for a message that asks something rather than answering a free-text question. */
+export function looksLikeQuestion(text: string): boolean {
+  if (text.trim().endsWith('?')) return true;
+  const [first, second] = said(text).split(' ');
+  return Boolean(first && second && ASKING.has(first) && ASKING_NEXT.has(second));
+}
 
 /**
- * Typed text while a dialog waits: an answer to its question when the engine understands it. Otherwise a
- * dialog only suggested by the last question steps aside (`asQuestion`); a dialog the person is in gives
- * way to another dialog asked for by name or that the model reads the message as asking for, the dialog list, or a new question the
- * guideline answers (answered, with a choice to return). Anything else re-asks the question with a hint.
+ * Typed text while a dialog waits: an answer to its question when the engine understands it (at a free-text
+ * step, a question is never taken as the answer). Otherwise a dialog only suggested by the last question
+ * steps aside (`asQuestion`); a dialog the person is in gives way to another dialog asked for by name or in
+ * the model's reading (kept, with a choice to go back), the dialog list, or a question (answered, with a choice to
+ * return). Anything else re-asks the question with a hint. The incident report's numbers come with every
+ * reply that is not the next question.
  */
 export function textInDialog(
   ctx: TurnContext,
@@ -21,31 +45,51 @@ export function textInDialog(
   text: string,
   asQuestion: (state: ConversationState) => TurnResult,
 ): TurnResult {
-  const result = runDialog(state, dialog, { type: 'text', text, today: ctx.today });
-  if (result.status !== 'unrecognised') return result;
-  if (state.tentative) {
-    // The dialog was only suggested by the last question, and this is not an answer to it: it steps aside.
+  const step = state.dialog && dialog.steps.get(state.dialog.step);
+  const asking = Boolean(step?.freeText) && looksLikeQuestion(text);
+  const result = asking ? undefined : runDialog(state, dialog, { type: 'text', text, stamp: ctx.stamp });
+  if (result && result.status !== 'unrecognised') return result;
+  const m = ctx.index.kb.messages.dialogs;
+  const typed = said(text);
+  // A number matching no choice is a mistyped answer: ask again.
+  if (result && /^\d+$/.test(typed)) return withUrgentLead(ctx, state, result);
+  if (state.tentative && !dialog.intro) {
+    // The dialog was only suggested by the last question, and this is not an answer to it: it steps aside
+    // (the incident report stays: its follow-ups are answered with the numbers and the question again).
     const without = { ...state };
     delete without.dialog;
     delete without.tentative;
-    return asQuestion(without);
+    return withUrgentLead(ctx, state, asQuestion(without));
   }
-  const m = ctx.index.kb.messages.dialogs;
-  const typed = said(text);
   if (m.listPhrases.some((p) => saidPhrase(p) === typed)) return listReply(ctx, state);
   const understood = ctx.understand(text);
   const { intent } = understood;
   const other =
     ctx.catalog.byName(text) ?? (intent.kind === 'dialog' ? ctx.catalog.get(intent.dialogId) : undefined);
-  if (other && other.id !== dialog.id) return startDialog(state, other, { lead: [simpleReply(m.switched)] });
+  if (other && other.id !== dialog.id)
+    return startDialog(state, other, { lead: [simpleReply(m.switched)], pause: dialog });
   const answered = ctx.answer(text);
-  if (answered.kind !== 'answer') return result;
-  const replies = [decorateAnswer(ctx.catalog, answered, resumeChoice(ctx, state), dialog.id)];
+  if (answered.kind !== 'answer' && result) return withUrgentLead(ctx, state, result);
+  const back = resumeChoice(ctx, state);
+  const reply =
+    answered.kind === 'answer'
+      ? decorateAnswer(ctx.catalog, answered, back, dialog.id)
+      : withChoices(
+          ctx.decorate(answered),
+          back,
+          answered.choices.length ? ctx.index.kb.messages.didYouMean : undefined,
+        );
+  const replies = [reply];
   const turn: TurnResult = {
     state: { ...nextState(state, replies), lastQuestion: text },
     replies,
     event: { dialog: { id: dialog.id } },
     privateText: [],
   };
-  return withIncidentNumbers(ctx, turn, understood);
+  // Inside the incident report its own lead carries the numbers; elsewhere the safety net does.
+  return withUrgentLead(
+    ctx,
+    state,
+    dialog.id === INCIDENT_DIALOG ? turn : withIncidentNumbers(ctx, turn, understood),
+  );
 }

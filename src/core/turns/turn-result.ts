@@ -1,9 +1,13 @@
+import type { RecordStamp } from '../dialogs/record-stamp';
 import type { DialogState, StepStatus } from '../dialogs/types';
 import type { SearchIndex } from '../search/search-index';
 import type { TurnEvent } from '../turn-event';
 import type { Choice, Reply } from '../types';
 import type { Understanding } from '../understand/understand';
 import type { DialogCatalog } from './dialog-catalog';
+
+/** A dialog left for another one: where it stood, and its title for the "Back to" choice. */
+export type PausedDialog = DialogState & { title: string };
 
 /** What the bot remembers of a conversation between turns. Plain JSON: it may be kept in Redis. */
 export interface ConversationState {
@@ -15,6 +19,13 @@ export interface ConversationState {
   offered: Choice[];
   /** The guided dialog in progress, if any. */
   dialog?: DialogState;
+  /** A dialog left for another one, its answers kept, until "Back to" returns to it. */
+  paused?: PausedDialog;
+  /**
+   * The dialog that ended on the last turn, without any free text: "back", "start over" and "cancel" on the
+   * next turn act on it, and an incident's numbers come with any follow-up. Kept for one turn only.
+   */
+  finished?: DialogState;
   /**
    * True while a dialog started from a question's words has not been answered yet: the next message may
    * simply be another question, and then the dialog steps aside instead of asking again.
@@ -34,8 +45,8 @@ export interface TurnContext {
   answer(question: string): Reply;
   /** decorateAnswer without extras: remembered (and frozen) for a remembered, frozen reply. */
   decorate(reply: Reply): Reply;
-  /** YYYY-MM-DD, for decision records. */
-  today: string;
+  /** This turn's time in the guideline's time zone, and an id, for a decision record. */
+  stamp: RecordStamp;
 }
 
 /** A handled turn: the state to keep, the replies, and what observers are told. */
@@ -63,11 +74,14 @@ export function nextState(
   const next: ConversationState = {
     ...state,
     escalation: undefined,
+    finished: undefined,
     ...change,
     offered: replies[replies.length - 1]?.choices ?? [],
   };
   if (next.dialog === undefined) delete next.dialog;
   if (!next.dialog || !next.tentative) delete next.tentative;
   if (next.escalation === undefined) delete next.escalation;
+  if (next.finished === undefined) delete next.finished;
+  if (next.paused === undefined) delete next.paused;
   return next;
 }

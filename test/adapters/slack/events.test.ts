@@ -9,7 +9,7 @@ import { sendAction, sendEvent, sendRaw } from './signed-request';
 let h: SlackHarness;
 const { bot: reference, index } = loadBot();
 const { messages } = index.kb;
-const QUESTION = 'can i tweet abt a court case?';
+const QUESTION = 'can we talk about court cases with the public?';
 
 /** What the core answers to `text` in a fresh conversation: the test never hard-codes an answer. */
 async function expected(text: string): Promise<Reply> {
@@ -306,5 +306,44 @@ describe('refusing requests', () => {
     const res = await sendEvent(h.url, { token: 't', challenge: 'c-123', type: 'url_verification' });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('c-123');
+  });
+});
+
+describe('decision records (issue 16 item 18)', () => {
+  it('posts the record as a plain-text message of its own after the outcome card, one tel: link per number', async () => {
+    await sendEvent(h.url, directMessage('records'));
+    const before = (await h.fake.waitFor('chat.postMessage', 1)).length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const asked = Math.max(before, h.fake.callsOf('chat.postMessage').length);
+    await sendEvent(h.url, directMessage('no'));
+    const posts = await h.fake.waitFor('chat.postMessage', asked + 2);
+    const [card, record] = posts.slice(asked);
+    expect(blockTexts(card!)).toContain('Transitory: no need to file it');
+    expect(record!.params.blocks ?? []).toEqual([]);
+    const text = String(record!.params.text);
+    expect(text).toContain('# Decision record: Do I need to keep this?');
+    expect(text).toContain(
+      '1. Affects a decision or policy, or documents advice, a transaction or operations? No',
+    );
+    expect(text).toContain('- Record id: GB-');
+    expect(text).toContain('(America/Vancouver)');
+    expect(text).toContain('## Outcome: Transitory: no need to file it');
+    expect(text).toContain(
+      '- Appendix A › Records Management\n  &gt; "If online interactions are transitory',
+    );
+    expect(blockTexts(card!)).not.toContain('Record id');
+  });
+
+  it('links each incident number on its own (tel:+12503877000, tel:+18666600811) and says Option 3 in text', async () => {
+    await sendEvent(h.url, directMessage('information incident'));
+    const [post] = await h.fake.waitFor('chat.postMessage');
+    const blocks = blockTexts(post!);
+    expect(blocks).toContain('<tel:+12503877000|250 387-7000>');
+    expect(blocks).toContain('<tel:+18666600811|toll-free 1-866-660-0811>');
+    expect(blocks).toContain('then choose Option 3');
+    expect(blocks).not.toMatch(/tel:\+?\d*2503877000\d/);
+    // Both calls are immediate: the OCIO contact does not wait for the supervisor (item 4).
+    expect(blocks).toContain('report it immediately to your supervisor or manager as well');
+    expect(blocks).not.toContain('after telling your supervisor');
   });
 });

@@ -14,7 +14,7 @@ import { sendAction, sendCommand, sendEvent } from './signed-request';
 // Slash commands and button clicks, form-encoded and signed as Slack sends them, into the real server.
 let h: SlackHarness;
 const reference = loadBot().bot;
-const QUESTION = 'can i tweet abt a court case?';
+const QUESTION = 'can we talk about court cases with the public?';
 
 type Block = {
   type: string;
@@ -310,8 +310,14 @@ describe('long replies', () => {
       },
     ];
     await sendEvent(h.url, directMessage(QUESTION));
-    await h.fake.waitFor('chat.postMessage');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The feedback buttons come on the last message: wait for them, not a fixed time (a busy machine is slow).
+    const end = Date.now() + 8000;
+    const lastArrived = () =>
+      h.fake
+        .callsOf('chat.postMessage')
+        .some((post) => buttonsOf(post.params.blocks).some((b) => b.value === FEEDBACK_CHOICES.helpful.id));
+    while (!lastArrived() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
+    await h.fake.settle();
     const posts = h.fake.callsOf('chat.postMessage');
     expect(posts.length).toBeGreaterThan(1);
     const seen: string[] = [];

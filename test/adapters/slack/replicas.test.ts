@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 it('answers an event once when its retry reaches the other replica', async () => {
-  const event = mention('can i tweet abt a court case?');
+  const event = mention('can we talk about court cases with the public?');
   expect((await sendEvent(a.url, event)).status).toBe(200);
   const retry = { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' };
   expect((await sendEvent(b.url, event, { headers: retry })).status).toBe(200);

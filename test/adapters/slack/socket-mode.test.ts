@@ -58,7 +58,7 @@ it('receives events over the socket, acks each envelope and answers in the threa
       accepts_response_payload: false,
       retry_attempt: 0,
       retry_reason: '',
-      payload: mention('can i tweet abt a court case?'),
+      payload: mention('can we talk about court cases with the public?'),
     }),
   );
   const [post] = await fake.waitFor('chat.postMessage');

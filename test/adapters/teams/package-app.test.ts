@@ -9,7 +9,7 @@ import { decodeRgba, encodeRgbaPng, readPngInfo } from '../../../src/adapters/te
 import { makeTempDir, removeTempDirs, REPO_ROOT } from '../../helpers/knowledge-copy';
 
 const MANIFEST_DIR = path.join(REPO_ROOT, 'manifests', 'teams');
-const SCRIPT = path.join(REPO_ROOT, 'dist/adapters/teams/package/package-app.js');
+const SCRIPT = path.join(REPO_ROOT, 'dist/adapters/teams/package/package-teams.js');
 const env = { MicrosoftAppId: '6d2d3a1b-4c5e-4f60-8a7b-9c0d1e2f3a4b' };
 
 /**
@@ -20,10 +20,12 @@ async function packageTeamsApp(options: {
   env: Record<string, string>;
   manifestDir?: string;
   outFile?: string;
+  nodeArgs?: string[];
 }): Promise<{ outFile: string }> {
   if (!existsSync(SCRIPT)) throw new Error(`${SCRIPT} is missing: run "npm run build" first`);
   const outFile = options.outFile ?? path.join(makeTempDir('teams-zip'), 'app.zip');
   const args = [
+    ...(options.nodeArgs ?? []),
     SCRIPT,
     '--out',
     outFile,
@@ -121,5 +123,24 @@ describe('npm run package:teams', () => {
     expect(readFileSync(path.join(MANIFEST_DIR, 'outline.png')).equals(outlineIcon())).toBe(true);
     const pixels = new Uint8Array(4 * 3 * 4).map((_, i) => (i * 37) % 256);
     expect(Array.from(decodeRgba(encodeRgbaPng(4, 3, pixels)).pixels)).toEqual(Array.from(pixels));
+  });
+
+  test('without its dev dependencies (npm install --omit=dev) it says which to install, with their versions', async () => {
+    // A preload that makes the two packaging tools unresolvable, as they are after npm install --omit=dev.
+    const preload = path.join(makeTempDir('omit-dev'), 'hide-dev-tools.js');
+    writeFileSync(
+      preload,
+      `const Module = require('module');
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  if (request === 'fflate' || request.startsWith('@microsoft/app-manifest'))
+    throw Object.assign(new Error('Cannot find module ' + request), { code: 'MODULE_NOT_FOUND' });
+  return resolve.call(this, request, ...rest);
+};`,
+    );
+    await expect(packageTeamsApp({ env, nodeArgs: ['--require', preload] })).rejects.toThrow(
+      'npm run package:teams needs fflate and @microsoft/app-manifest, development tools that npm install ' +
+        '--omit=dev leaves out. Install them with:\n  npm install --no-save fflate@0.8.3 @microsoft/app-manifest@1.1.2',
+    );
   });
 });

@@ -159,3 +159,25 @@ describe('Teams rendering', () => {
     expect(asCall(message).body.textFormat).toBe('plain');
   });
 });
+
+describe('decision records and phone links (issue 16 items 3 and 18)', () => {
+  it('sends the record as plain text beside the outcome card, and links each number on its own', async () => {
+    await bot.handle({ channel: 'teams', conversation: 'record-1', user: 'u', text: 'report a breach' });
+    const [outcome] = await bot.handle({ channel: 'teams', conversation: 'record-1', user: 'u', text: 'no' });
+    const activities = renderReply(outcome!);
+    const card = JSON.stringify(cardOfActivity(activities[0]!));
+    expect(card).toContain('[250 387-7000](tel:+12503877000)');
+    expect(card).toContain('[toll-free 1-866-660-0811](tel:+18666600811), then choose Option 3');
+    expect(card).not.toContain('Record id');
+    const record = activities[activities.length - 1] as {
+      text: string;
+      textFormat: string;
+      attachments?: unknown;
+    };
+    expect(record.textFormat).toBe('plain');
+    expect(record.attachments).toBeUndefined();
+    expect(record.text).toContain('# Decision record: Information incident report');
+    expect(record.text).toContain('1. Summary prepared? No');
+    expect(record.text).toContain('## Outcome: Call now');
+  });
+});

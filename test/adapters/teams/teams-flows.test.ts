@@ -163,7 +163,7 @@ test('a message is acknowledged before it is answered, and shutdown waits for th
   // A bare URL: the helper does not wait for the turn, as the connector does not.
   const res = await postActivity(
     server.url,
-    activity('personal-message', { text: 'can i tweet abt a court case?' }),
+    activity('personal-message', { text: 'can we talk about court cases with the public?' }),
   );
   expect(res.status).toBe(200);
   expect(connector.messages()).toHaveLength(0);
@@ -192,7 +192,9 @@ test('past MAX_TURNS_IN_FLIGHT unanswered turns, a message gets 503 with Retry-A
     fetch(`${server.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(activity('personal-message', { id, text: 'can i tweet abt a court case?' })),
+      body: JSON.stringify(
+        activity('personal-message', { id, text: 'can we talk about court cases with the public?' }),
+      ),
     });
   expect((await ask('first')).status).toBe(200);
   const refused = await ask('second');
@@ -217,7 +219,10 @@ test('an answer slower than half a second is preceded by the typing indicator', 
       return core.handle(inbound);
     },
   }));
-  await postActivity(server, activity('personal-message', { text: 'can i tweet abt a court case?' }));
+  await postActivity(
+    server,
+    activity('personal-message', { text: 'can we talk about court cases with the public?' }),
+  );
   const types = connector.calls.map((c) => c.body.type);
   expect(types[0]).toBe('typing');
   expect(types.filter((t) => t === 'typing')).toHaveLength(1);
@@ -225,7 +230,7 @@ test('an answer slower than half a second is preceded by the typing indicator', 
 });
 
 describe('when the Bot Connector fails', () => {
-  const QUESTION = 'can i tweet abt a court case?';
+  const QUESTION = 'can we talk about court cases with the public?';
   const answerText = (post: ConnectorCall): string => cardTexts(cardOf(post)).join('\n');
 
   test('a throttled reply (429 with Retry-After) is sent again after the wait, and arrives once', async () => {

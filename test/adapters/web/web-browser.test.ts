@@ -65,36 +65,29 @@ it('shows the welcome, then answers a typed question (Enter) with quoted passage
   expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('message');
 });
 
-it('walks a dialog by clicking (or, with no dialogs offered, a "did you mean" section)', async () => {
+it('walks a dialog from the welcome by clicking: the privacy check, "No", a cited outcome', async () => {
   const page = await open();
   const welcomeChoices = botMessages(page).first().locator('.choices button');
-  if ((await welcomeChoices.count()) > 0) {
-    // Start the first dialog and click each step's first answer until the dialog shows it has finished.
-    let reply = await afterReply(page, () => welcomeChoices.first().click());
-    const title = (await reply.locator('.dialog-title').textContent()) ?? '';
-    expect(title).not.toBe('');
-    for (let step = 0; step < 20; step += 1) {
-      const shown = (await reply.locator('.dialog-title').textContent()) ?? '';
-      if (shown.endsWith('(finished)')) break;
-      expect(shown).toBe(title);
-      const next = reply.locator('.choices button').first();
-      reply = await afterReply(page, () => next.click());
-    }
-    expect(await reply.locator('.dialog-title').textContent()).toBe(`${title} (finished)`);
-    // The outcome quotes the guideline with citations, like any answer.
-    expect(await reply.locator('figure blockquote').count()).toBeGreaterThan(0);
-    expect(await reply.locator('figure figcaption cite').count()).toBeGreaterThan(0);
-  } else {
-    const fallback = await ask(page, vague.question);
-    const first = fallback.locator('.choices button').first();
-    const label = (await first.textContent()) ?? '';
-    expect(label).toBe(vague.reply.choices[0]?.label);
-    const reply = await afterReply(page, () => first.click());
-    expect(await reply.locator('figure blockquote').count()).toBeGreaterThan(0);
-    expect(await texts(reply.locator('figcaption cite'))).toContain(label);
-    // The offer is spent: its buttons no longer act on the conversation.
-    expect(await first.isDisabled()).toBe(true);
-  }
+  expect(await texts(welcomeChoices)).toEqual([
+    'Should I involve PAB?',
+    'Privacy check (FOIPPA)',
+    'Information incident report',
+    'Can I post this?',
+    'Do I need to keep this?',
+  ]);
+  const step = (await afterReply(page, () => welcomeChoices.nth(1).click())).first();
+  expect(await step.locator('.dialog-title').textContent()).toBe('Privacy check (FOIPPA)');
+  expect(await step.textContent()).toContain('Does the content contain personal information');
+  const answers = step.locator('.choices button');
+  expect(await texts(answers)).toEqual(['Yes', 'No', 'Not sure', 'Cancel']);
+  const outcome = await afterReply(page, () => answers.nth(1).click());
+  expect(await outcome.locator('.dialog-title').textContent()).toBe('Privacy check (FOIPPA) (finished)');
+  expect(await outcome.textContent()).toContain('FOIPPA does not apply');
+  // The outcome quotes the guideline with its citation, like any answer.
+  expect(await texts(outcome.locator('figure blockquote'))).toEqual([
+    'If there is no personal information FOIPPA does not apply',
+  ]);
+  expect(await texts(outcome.locator('figure figcaption cite'))).toEqual(['Appendix A › Privacy']);
 });
 
 it('works with the keyboard alone: skip link, Enter to send, Shift+Tab to a choice, Enter to pick it', async () => {

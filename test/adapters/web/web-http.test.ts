@@ -31,6 +31,20 @@ afterAll(async () => {
 const replies = (json: unknown): WebReply[] => (json as { replies: WebReply[] }).replies;
 
 describe('POST /api/web/turn', () => {
+  it("carries the decision record as Markdown in the outcome reply's `record` field (issue 16 item 18)", async () => {
+    const conversation = newConversation();
+    await postTurn(server.url, { conversation, text: 'records' });
+    const { status, json } = await postTurn(server.url, { conversation, text: 'yes' });
+    expect(status).toBe(200);
+    const outcome = replies(json).find((r) => r.dialog?.ended);
+    expect(outcome?.record).toContain('# Decision record: Do I need to keep this?');
+    expect(outcome?.record).toContain(
+      '1. Affects a decision or policy, or documents advice, a transaction or operations? Yes',
+    );
+    expect(outcome?.record).toContain('## Outcome: Record and file it');
+    expect(outcome?.intro).not.toContain('Record id');
+  });
+
   it('answers a question with the quoted passages and their citations', async () => {
     const { status, json } = await postTurn(server.url, {
       conversation: newConversation(),

@@ -17,13 +17,19 @@ export interface TestServer {
   indexPath: string;
 }
 
-/** Starts the real server (registered channels unless `setups` is given) with PORT 0 and a private index. */
+/** Starts the real server (registered channels unless `setups` is given) with PORT 0, a private index and data folder. */
 export async function startTestServer(
   env: Env = {},
   setups?: Array<(env: Env) => ChannelSetup>,
 ): Promise<TestServer> {
-  const indexPath = path.join(makeTempDir('web'), 'index.json');
-  const fullEnv: Env = { PORT: '0', GUIDEBOT_INDEX_PATH: indexPath, ...env };
+  const dir = makeTempDir('web');
+  const indexPath = path.join(dir, 'index.json');
+  const fullEnv: Env = {
+    PORT: '0',
+    GUIDEBOT_INDEX_PATH: indexPath,
+    GUIDEBOT_DATA_DIR: path.join(dir, 'data'),
+    ...env,
+  };
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -62,7 +68,7 @@ export async function postTurn(
 
 /** Questions the answer engine may answer or not; tests pick among them by what it does today. */
 export const ANSWERABLE = [
-  'can i tweet abt a court case?',
+  'can we talk about court cases with the public?',
   'do I need a PIA?',
   'who do I tell if our account is hacked',
 ];

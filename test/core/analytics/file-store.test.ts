@@ -5,6 +5,7 @@ import { openAnalytics } from '../../../src/core/analytics/open-analytics';
 import { ConfigError } from '../../../src/core/errors';
 import { makeTempDir, removeTempDirs } from '../../helpers/knowledge-copy';
 import { eventAt } from './event-factory';
+import { serverNotPersonal } from './helpers';
 
 afterAll(removeTempDirs);
 
@@ -65,7 +66,7 @@ describe('openAnalytics (file store, from the environment)', () => {
     await store.append(eventAt('2026-05-03T12:00:00Z')); // 29 days old
     const analytics = await openAnalytics(
       { GUIDEBOT_DATA_DIR: dataDir, ANALYTICS_RETENTION_DAYS: '30' },
-      { clock: () => now },
+      { notPersonal: serverNotPersonal(), clock: () => now },
     );
     const all = () => analytics.store.list(new Date(0), new Date('2100-01-01'));
     expect((await all()).map((e) => e.at)).toEqual(['2026-05-03T12:00:00.000Z']);
@@ -76,7 +77,7 @@ describe('openAnalytics (file store, from the environment)', () => {
     let time = now;
     const running = await openAnalytics(
       { GUIDEBOT_DATA_DIR: dataDir, ANALYTICS_RETENTION_DAYS: '30' },
-      { clock: () => time },
+      { notPersonal: serverNotPersonal(), clock: () => time },
     );
     expect(await all()).toHaveLength(1);
     time = new Date('2026-06-03T12:00:00Z');
@@ -88,7 +89,10 @@ describe('openAnalytics (file store, from the environment)', () => {
 
   it('makes the salt once, readable only by the owner, and uses ANALYTICS_SALT when set', async () => {
     const dataDir = makeTempDir('salt');
-    const first = await openAnalytics({ GUIDEBOT_DATA_DIR: dataDir }, { clock: () => now });
+    const first = await openAnalytics(
+      { GUIDEBOT_DATA_DIR: dataDir },
+      { notPersonal: serverNotPersonal(), clock: () => now },
+    );
     const saltFile = path.join(dataDir, 'analytics-salt');
     expect(statSync(saltFile).mode & 0o777).toBe(0o600);
     const turn = {
@@ -99,11 +103,14 @@ describe('openAnalytics (file store, from the environment)', () => {
     };
     await first.observe(turn);
     await first.close();
-    const second = await openAnalytics({ GUIDEBOT_DATA_DIR: dataDir }, { clock: () => now });
+    const second = await openAnalytics(
+      { GUIDEBOT_DATA_DIR: dataDir },
+      { notPersonal: serverNotPersonal(), clock: () => now },
+    );
     await second.observe(turn);
     const salted = await openAnalytics(
       { GUIDEBOT_DATA_DIR: dataDir, ANALYTICS_SALT: 'a-secret-from-the-vault-0123' },
-      { clock: () => now },
+      { notPersonal: serverNotPersonal(), clock: () => now },
     );
     await salted.observe(turn);
     const users = (await salted.store.list(new Date(0), new Date('2100-01-01'))).map((e) => e.user);
@@ -118,9 +125,10 @@ describe('openAnalytics (file store, from the environment)', () => {
     [{ ANALYTICS_SALT: 'short' }, 'ANALYTICS_SALT', /at least 16 characters/],
     [{ REDIS_URL: 'http://localhost' }, 'REDIS_URL', /redis:\/\//],
   ])('stops with the variable and the fix for %j', async (env, variable, fix) => {
-    const error = await openAnalytics({ GUIDEBOT_DATA_DIR: makeTempDir('bad'), ...env }).catch(
-      (e: unknown) => e,
-    );
+    const error = await openAnalytics(
+      { GUIDEBOT_DATA_DIR: makeTempDir('bad'), ...env },
+      { notPersonal: serverNotPersonal() },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).variable).toBe(variable);
     expect((error as ConfigError).fix).toMatch(fix);

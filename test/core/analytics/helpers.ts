@@ -2,8 +2,8 @@ import path from 'node:path';
 import { createAnalyticsRecorder } from '../../../src/core/analytics/recorder';
 import type { AnalyticsStore } from '../../../src/core/analytics/analytics-store';
 import { createBot, type Bot, type ConversationState } from '../../../src/core/bot';
-import { loadBot } from '../../../src/core/load-bot';
-import { notPersonalFrom } from '../../../src/core/privacy/not-personal';
+import { loadAllKnowledge, loadBot } from '../../../src/core/load-bot';
+import type { NotPersonal } from '../../../src/core/privacy/detect-identifiers';
 import { loadPrivacyKnowledge } from '../../../src/core/privacy/privacy-file';
 import { withPrivacy } from '../../../src/core/privacy/with-privacy';
 import type { SearchIndex } from '../../../src/core/search/search-index';
@@ -12,6 +12,13 @@ import type { TurnObserver } from '../../../src/core/turn-event';
 import { makeTempDir } from '../../helpers/knowledge-copy';
 
 let shared: SearchIndex | undefined;
+let allow: NotPersonal | undefined;
+
+/** The allow-list the server gives analytics (loadAllKnowledge's, as in startServer). */
+export function serverNotPersonal(): NotPersonal {
+  allow ??= loadAllKnowledge().notPersonal;
+  return allow;
+}
 
 /** The real index, built once per test file into a temporary path. */
 export function realIndex(): SearchIndex {
@@ -30,7 +37,7 @@ export function createRecordedBot(
     store,
     salt: options.salt ?? 'test-salt-0123456789',
     retentionDays: 90,
-    notPersonal: notPersonalFrom(privacy, index.kb),
+    notPersonal: serverNotPersonal(),
   });
   // Tests place turns on chosen days; the core stamps them with the real time.
   const observe: TurnObserver = options.at ? (event) => recorder({ ...event, at: options.at!() }) : recorder;

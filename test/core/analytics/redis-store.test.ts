@@ -6,7 +6,7 @@ import { openAnalytics } from '../../../src/core/analytics/open-analytics';
 import { createRedisAnalyticsStore, redisSalt } from '../../../src/core/analytics/redis-store';
 import { makeTempDir, removeTempDirs } from '../../helpers/knowledge-copy';
 import { eventAt } from './event-factory';
-import { createRecordedBot } from './helpers';
+import { createRecordedBot, serverNotPersonal } from './helpers';
 
 // The shared Redis on 127.0.0.1:6379; every key under a prefix unique to this run, deleted afterwards.
 const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -52,7 +52,7 @@ describe('Redis analytics store', () => {
     const dataDir = makeTempDir('redis-data');
     const analytics = await openAnalytics(
       { REDIS_URL, GUIDEBOT_DATA_DIR: dataDir },
-      { redisPrefix: `${prefix}o:` },
+      { notPersonal: serverNotPersonal(), redisPrefix: `${prefix}o:` },
     );
     const bot = createRecordedBot(analytics.store);
     await bot.handle({

@@ -6,6 +6,7 @@ import { toAnalyticsEvent } from '../../../src/core/analytics/to-event';
 import type { TurnEvent } from '../../../src/core/turn-event';
 import type { Reply } from '../../../src/core/types';
 import { eventAt } from './event-factory';
+import { serverNotPersonal } from './helpers';
 
 const period = { since: new Date('2026-03-01T00:00:00Z'), until: new Date('2026-04-01T00:00:00Z') };
 
@@ -74,7 +75,7 @@ describe('report computation', () => {
       turn('a', [end]), // cancelled: ended without an outcome
     ];
     const report = computeReport(
-      turns.map((t) => toAnalyticsEvent(t, 'salt-0123456789abcdef')),
+      turns.map((t) => toAnalyticsEvent(t, 'salt-0123456789abcdef', serverNotPersonal())),
       period,
     );
     expect(report.dialogs).toEqual([

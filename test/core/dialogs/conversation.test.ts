@@ -73,6 +73,29 @@ describe('asking for a person', () => {
   });
 });
 
+describe('asking for a person during an incident report (issue 16 item 2)', () => {
+  it('names the supervisor and the OCIO Service Desk first, then the Citizen Engagement team', async () => {
+    const t = createTestBot();
+    await t.say('our account was compromised');
+    const replies = await t.say('talk to a person');
+    expect(replies).toHaveLength(2);
+    expect(replies[0]!.text).toContain('report it immediately to your supervisor or manager');
+    expect(replies[0]!.text).toContain('250 387-7000 or toll-free 1-866-660-0811, then choose Option 3');
+    expect(replies[0]!.contacts.map((c) => c.id)).toEqual(['supervisor', 'ocio-service-desk']);
+    expect(replies[1]!.escalation?.contact.id).toBe('citizen-engagement');
+  });
+
+  it('right after the report ends too; later turns are ordinary again', async () => {
+    const t = createTestBot();
+    await t.say('report a breach');
+    await t.say('no');
+    const after = await t.say('talk to a person');
+    expect(after[0]!.contacts.map((c) => c.id)).toEqual(['supervisor', 'ocio-service-desk']);
+    const later = await t.say('hello');
+    expect(later.map((r) => r.text).join('\n')).not.toContain('250 387-7000');
+  });
+});
+
 describe('feedback', () => {
   it('answers carry feedback; a click gets a short thanks and is passed to observers', async () => {
     const t = createTestBot();

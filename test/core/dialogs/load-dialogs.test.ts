@@ -54,10 +54,11 @@ const cases: BrokenCase[] = [
   {
     name: 'a path that loops back',
     file: 'content-check.yaml',
-    from: 'yes: { next: personal-capacity }',
+    from: 'yes: { next: professional-ok }',
     to: 'yes: { next: forbidden }',
     at: 'forbidden:',
-    reason: /^steps\.forbidden: the path forbidden -> paid-role -> public-setting -> forbidden loops/,
+    reason:
+      /^steps\.forbidden: the path forbidden -> capacity -> paid-role -> public-setting -> forbidden loops/,
   },
   {
     name: 'an outcome no path reaches',

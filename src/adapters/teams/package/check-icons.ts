@@ -1,7 +1,7 @@
 import { decodeRgba, readPngInfo } from './png';
 
 /** The sizes Teams requires for the two icons the manifest names. */
-export const ICON_SIZES = { color: 192, outline: 32 } as const;
+const ICON_SIZES = { color: 192, outline: 32 } as const;
 
 /** Problems with an icon, each starting with its file name; empty when it is fine. */
 export function checkIcon(kind: keyof typeof ICON_SIZES, file: string, png: Buffer): string[] {

@@ -2,7 +2,7 @@ import type { Env } from '../../../config';
 import { ConfigError } from '../../../core/errors';
 
 /** Values used when the environment leaves a placeholder unset (the BC Government's public pages). */
-export const PLACEHOLDER_DEFAULTS: Record<string, string> = {
+const PLACEHOLDER_DEFAULTS: Record<string, string> = {
   TEAMS_DEVELOPER_NAME: 'Government of British Columbia',
   TEAMS_DEVELOPER_URL: 'https://www2.gov.bc.ca',
   TEAMS_PRIVACY_URL: 'https://www2.gov.bc.ca/gov/content/home/privacy',

@@ -9,14 +9,14 @@ import { validateManifest } from './validate-manifest';
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 
 /** Where the manifest lives and where the zip goes. */
-export interface PackageOptions {
+interface PackageOptions {
   env: Env;
   manifestDir?: string;
   outFile?: string;
 }
 
 /** The manifest or its icons cannot be packaged: every problem found, one per line. */
-export class TeamsPackageError extends Error {
+class TeamsPackageError extends Error {
   constructor(readonly problems: string[]) {
     super(`Teams app package not written:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'TeamsPackageError';
@@ -65,26 +65,4 @@ export async function packageTeamsApp(
   mkdirSync(path.dirname(outFile), { recursive: true });
   writeFileSync(outFile, zipSync(files, { level: 9 }));
   return { outFile, files: Object.keys(files) };
-}
-
-// `npm run package:teams [-- --out file.zip] [--manifest-dir dir]`
-if (require.main === module) {
-  const flag = (name: string) => {
-    const at = process.argv.indexOf(name);
-    const value = at > 0 ? process.argv[at + 1] : undefined;
-    return value ? path.resolve(value) : undefined;
-  };
-  const outFile = flag('--out');
-  const manifestDir = flag('--manifest-dir');
-  packageTeamsApp({
-    env: process.env,
-    ...(outFile && { outFile }),
-    ...(manifestDir && { manifestDir }),
-  }).then(
-    ({ outFile: written, files }) => process.stdout.write(`wrote ${written} (${files.join(', ')})\n`),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -3,7 +3,7 @@ import { deflateSync, inflateSync } from 'node:zlib';
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** What the IHDR chunk says about a PNG, and whether it declares transparency. */
-export interface PngInfo {
+interface PngInfo {
   width: number;
   height: number;
   bitDepth: number;
