@@ -32,11 +32,10 @@ export function placeholderKinds(text: string): PiKind[] {
 }
 
 /**
- * Redacted text as the model should read it: each placeholder as the words "personal information", which
- * is what it stands for. "[phone]" read as a word would look like "lost my phone" to the model.
+ * Redacted text as the model should read it: without its placeholders. "[phone]" read as a word looks like
+ * "lost my phone"; read as "personal information" it pulled questions that merely held an email address
+ * ("which pizza place delivers latest? jane@...") to the privacy passages.
  */
-export function placeholdersAsWords(text: string): string {
-  return text.replace(/\[[A-Za-z ]+\]/g, (found) =>
-    BY_PLACEHOLDER.has(found) ? 'personal information' : found,
-  );
+export function withoutPlaceholders(text: string): string {
+  return text.replace(/\[[A-Za-z ]+\]/g, (found) => (BY_PLACEHOLDER.has(found) ? ' ' : found));
 }

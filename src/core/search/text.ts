@@ -1,5 +1,4 @@
 import lunr from 'lunr';
-import stopwordsIso from 'stopwords-iso/stopwords-iso.json';
 
 /** Longest question we read; the rest is ignored (people paste whole documents by mistake). */
 export const MAX_QUESTION_CHARS = 1000;
@@ -154,15 +153,6 @@ const FILLER = new Set(CHAT_FILLER);
 /** True for words that carry no topic: Lunr's English stop words and chat filler. */
 export function isStopWord(word: string): boolean {
   return FILLER.has(word) || lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
-}
-
-// A broad list of everyday English words (stopwords-iso, about 1,300). Too broad to drop from the index
-// ("information", "site" matter here), it only tells whether an unknown question word is generic.
-const GENERIC = new Set<string>((stopwordsIso as Record<string, string[]>).en);
-
-/** True for everyday English words that say little about a topic. */
-export function isGenericWord(word: string): boolean {
-  return GENERIC.has(word) || isStopWord(word);
 }
 
 /** Porter stem, as Lunr indexes it. */

@@ -23,6 +23,9 @@ const ASKING = new Set([
 ]);
 const ASKING_NEXT = new Set(['i', 'we', 'you', 'do', 'does', 'should', 'can', 'is', 'are', 'to', 'happens']);
 
+/** The passage score a question typed inside a dialog needs to be answered there. */
+const CLEAR_IN_DIALOG = 0.3;
+
 /** True for a message that asks something rather than answering a free-text question. */
 export function looksLikeQuestion(text: string): boolean {
   if (text.trim().endsWith('?')) return true;
@@ -68,8 +71,10 @@ export function textInDialog(
     ctx.catalog.byName(text) ?? (intent.kind === 'dialog' ? ctx.catalog.get(intent.dialogId) : undefined);
   if (other && other.id !== dialog.id)
     return startDialog(state, other, { lead: [simpleReply(m.switched)], pause: dialog });
+  // Inside a dialog only a clear question is answered: a vague follow-up ("what should I do?") re-asks.
+  const clear = intent.kind === 'passages' && (understood.answer[0]?.score ?? 0) >= CLEAR_IN_DIALOG;
   const answered = ctx.answer(text);
-  if (answered.kind !== 'answer' && result) return withUrgentLead(ctx, state, result);
+  if ((answered.kind !== 'answer' || !clear) && result) return withUrgentLead(ctx, state, result);
   const back = resumeChoice(ctx, state);
   const reply =
     answered.kind === 'answer'

@@ -1,6 +1,6 @@
 import type { Passage } from '../knowledge/guideline';
 import type { KnowledgeBase } from '../knowledge/load-knowledge';
-import { placeholdersAsWords } from '../privacy/pi-kinds';
+import { withoutPlaceholders } from '../privacy/pi-kinds';
 import { dot, type SparseVector } from './features';
 import { classify, type IntentModel } from './model';
 import { dialogClass, OUT_OF_SCOPE, passageClass, PERSON, trainingSet } from './training-set';
@@ -117,7 +117,7 @@ export function createUnderstander(kb: KnowledgeBase, model: IntentModel): Under
   let examples: { text: string; name: string; vector: SparseVector }[] | undefined;
   return {
     model,
-    understand: (text) => decide(readText(model, passages, placeholdersAsWords(text))),
+    understand: (text) => decide(readText(model, passages, withoutPlaceholders(text))),
     nearestExamples(text, count = 5) {
       if (!examples) {
         const set = trainingSet(kb);

@@ -84,7 +84,7 @@ describe('analytics recorder', () => {
         expect(event.question).toMatch(/\[(email|phone|SIN|PHN|address|date of birth|health detail)\]/);
       else expect(event.question).toBeUndefined();
     });
-    expect(kept.filter((e) => e.question).length).toBeGreaterThan(2);
+    expect(kept.filter((e) => e.question).length).toBeGreaterThan(0);
     expect(kept[MESSAGES.length]).toMatchObject({ input: 'choice', feedback: 'not-helpful' });
     expect(kept[MESSAGES.length]!.question).toBeUndefined();
   });

@@ -59,7 +59,7 @@ describe('Redis analytics store', () => {
       channel: 'teams',
       conversation: '19:meeting@thread.v2',
       user: '29:1AbCdEf',
-      text: 'a resident posted 250-555-0199 and bob@shaw.ca on our page, can we keep it?',
+      text: 'a resident posted 250-555-0199 and bob@shaw.ca in a comment, do we have to collect it under FOIPPA?',
     });
     const raw = (await client.zrange(`${prefix}o:analytics:events`, '0', '-1')).join('\n');
     expect(raw).toContain('[phone]');
