@@ -1,7 +1,10 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { askEachLine, askOnce, chatInteractive, chatJson } from './adapters/console';
 import { loadTimeZone } from './config';
+import { collectionNoticeOnce } from './adapters/console/notice-once';
 import { GuidebotError, KnowledgeFileError } from './core/errors';
 import { loadKnowledge } from './core/knowledge/load-knowledge';
 import { loadBot } from './core/load-bot';
@@ -28,7 +31,7 @@ Usage:
   guidebot ask --explain [--json] "question"
                                why the model answers or falls back: scores, rules, nearest bank examples
   guidebot chat                chat in the terminal (type "exit" to leave)
-  guidebot chat --json         one turn per line of stdin, one JSON reply per line
+  guidebot chat --json         one turn per line of stdin; per turn one JSON line {"replies": [...]}
   guidebot eval [--file F]     score the evaluation set (default test/eval/dev-questions.jsonl)
   guidebot serve               start the HTTP server (Slack, Teams and the local web chat; see README)
   guidebot doctor              check the settings, knowledge, channels and Redis; exit 1 if not usable
@@ -43,6 +46,7 @@ Usage:
                                what staff asked and what went unanswered (default: the last 30 days),
                                with the model's best three passages for each unanswered question
   guidebot help                this text
+  guidebot --version           the version
 
 Environment: GUIDEBOT_KNOWLEDGE_DIR (default ./knowledge), GUIDEBOT_INDEX_PATH (default dist/knowledge-index.json),
 GUIDEBOT_DATA_DIR (analytics, default ./.guidebot-data), ANALYTICS_RETENTION_DAYS (default 90), ANALYTICS_SALT, REDIS_URL.`;
@@ -61,19 +65,28 @@ async function main(argv: string[]): Promise<number> {
       explain: { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean' },
     },
   });
+  if (values.version) {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
   const [command, ...rest] = positionals;
   const paths = {
     knowledgeDir: process.env.GUIDEBOT_KNOWLEDGE_DIR,
     indexPath: process.env.GUIDEBOT_INDEX_PATH,
   };
-  const load = (): ReturnType<typeof loadBot> =>
+  // The terminal gives the collection notice itself, once per data folder (collectionNoticeOnce).
+  const load = (options: { collectionNotice?: boolean } = {}): ReturnType<typeof loadBot> =>
     loadBot({
       timeZone: loadTimeZone(process.env),
       ...(paths.knowledgeDir && { knowledgeDir: paths.knowledgeDir }),
       ...(paths.indexPath && { indexPath: paths.indexPath }),
+      ...options,
     });
+  const terminal = () => load({ collectionNotice: false });
+  const noticeDue = () => collectionNoticeOnce(process.env, paths.knowledgeDir || undefined);
 
   if (values.help || !command || command === 'help') {
     process.stdout.write(`${USAGE}\n`);
@@ -81,26 +94,34 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'ask': {
+      const question = rest.join(' ').trim();
       if (values.explain) {
-        if (!rest.length) return usageError('ask --explain needs a question');
-        process.stdout.write(await explainQuestion(load(), rest.join(' '), values.json));
+        if (!question) return usageError('ask --explain needs a question');
+        process.stdout.write(await explainQuestion(load(), question, values.json));
         return 0;
       }
-      const { bot } = load();
-      if (values.json && !rest.length) await askEachLine(bot, process.stdin, process.stdout);
-      else if (rest.length) await askOnce(bot, rest.join(' '), process.stdout);
-      else return usageError('ask needs a question, or --json to read questions from standard input');
+      if (question && values.json) return usageError('ask --json reads its questions from standard input');
+      if (!question && !values.json)
+        return usageError('ask needs a question, or --json to read questions from standard input');
+      const { bot, index } = terminal();
+      if (values.json) await askEachLine(bot, process.stdin, process.stdout);
+      else
+        await askOnce(bot, question, process.stdout, {
+          didYouMean: index.kb.messages.didYouMean,
+          notice: noticeDue(),
+        });
       return 0;
     }
     case 'chat': {
-      const { bot, index } = load();
-      if (values.json) await chatJson(bot, process.stdin, process.stdout);
+      const { bot, index } = terminal();
+      if (values.json) await chatJson(bot, process.stdin, process.stdout, noticeDue());
       else
         await chatInteractive(
           bot,
           process.stdin,
           process.stdout,
           `guidebot: ask about "${index.kb.guideline.meta.title}". Type "exit" to leave.`,
+          noticeDue(),
         );
       return 0;
     }
@@ -114,8 +135,14 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'serve': {
       // The server, Slack, Teams, Redis and metrics load only for the commands that use them: `ask` starts fast.
-      const { startServer } = await import('./server/serve.js');
-      const running = await startServer({ env: process.env });
+      const [{ startServer }, { startedLine }] = await Promise.all([
+        import('./server/serve.js'),
+        import('./server/started-line.js'),
+      ]);
+      const running = await startServer({
+        env: process.env,
+        announce: (url, channels) => process.stdout.write(`${startedLine(url, channels)}\n`),
+      });
       await new Promise<void>((resolve) => {
         // The first signal drains gracefully (bounded by SHUTDOWN_TIMEOUT_SECONDS); a second one quits now.
         const quit = (): never => process.exit(1);
@@ -211,6 +238,11 @@ async function knowledgeReview(
   }
 }
 
+function packageVersion(): string {
+  const file = path.resolve(__dirname, '../package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
 function usageError(message: string): number {
   process.stderr.write(`guidebot: ${message}\n\n${USAGE}\n`);
   return 2;
@@ -221,7 +253,15 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof GuidebotError) process.stderr.write(`guidebot: cannot start: ${error.message}\n`);
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      process.exitCode = usageError((error as Error).message.split('. ')[0] ?? 'bad arguments');
+      return;
+    }
+    if (error instanceof GuidebotError)
+      process.stderr.write(
+        `guidebot: ${error.code === 'EVAL_FILE_INVALID' ? '' : 'cannot start: '}${error.message}\n`,
+      );
     else
       process.stderr.write(
         `guidebot: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

@@ -12,7 +12,7 @@ import { cleanText } from './search/text';
 import type { SearchIndex } from './search/search-index';
 import { smalltalkReply } from './smalltalk';
 import { statelessWhenDown, whileStoreDown } from './stateless-fallback';
-import type { StateStore } from './state/conversation-store';
+import type { CounterStore, StateStore } from './state/conversation-store';
 import type { TurnObserver } from './turn-event';
 import type { Inbound, Reply } from './types';
 import { loadOrTrainModel } from './understand/model-file';
@@ -34,7 +34,7 @@ interface BotOptions {
   index: SearchIndex;
   /** The trained model over the same knowledge; by default the prebuilt one (trained now if stale). */
   understander?: Understander;
-  store: StateStore<ConversationState>;
+  store: StateStore<ConversationState> & CounterStore;
   /** Idle time after which a conversation, and any dialog in it, is forgotten. */
   conversationTtlSeconds?: number;
   /** Told about every turn after it is answered (analytics, metrics). */
@@ -95,7 +95,7 @@ export function createBot({
         return { value: turn.state, result: turn };
       });
       // Sent after the state is written: the network call never holds the conversation's lock.
-      const result = await forwardEscalation(escalate, index, routed);
+      const result = await forwardEscalation(escalate, index, routed, { store, inbound });
       await notify(observe, inbound, result);
       return result.replies;
     },
@@ -126,15 +126,24 @@ async function notify(observe: TurnObserver | undefined, inbound: Inbound, turn:
   const withoutText = { ...inbound };
   delete withoutText.text;
   const sectionIds = [...new Set(replies.flatMap((reply) => reply.citations.map((c) => c.sectionId)))];
-  try {
-    await observe({
-      at: new Date(),
-      inbound: turn.privateText.length ? withoutText : inbound,
-      replies,
-      sectionIds,
-      ...turn.event,
-    });
-  } catch {
-    // Analytics must never cost an answer.
-  }
+  // Analytics must never cost an answer, nor hold it up: a slow store (Redis not answering) is left to finish
+  // or fail on its own after OBSERVER_WAIT_MS.
+  const observed = Promise.resolve()
+    .then(() =>
+      observe({
+        at: new Date(),
+        inbound: turn.privateText.length ? withoutText : inbound,
+        replies,
+        sectionIds,
+        ...turn.event,
+      }),
+    )
+    .catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, OBSERVER_WAIT_MS)));
+  await Promise.race([observed, waited]);
+  clearTimeout(timer);
 }
+
+/** How long a turn waits for its analytics record before answering anyway. */
+const OBSERVER_WAIT_MS = 250;

@@ -6,4 +6,6 @@
 export interface EscalationSink {
   name: string;
   forward(summary: string): Promise<{ where: string } | undefined>;
+  /** Whether `forward` has somewhere to send now; absent means always (a channel fixed by configuration). */
+  ready?(): Promise<boolean>;
 }

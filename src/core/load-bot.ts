@@ -7,7 +7,7 @@ import { loadPrivacyKnowledge, type PrivacyKnowledge } from './privacy/privacy-f
 import { withPrivacy } from './privacy/with-privacy';
 import { loadOrBuildIndex, type LoadedIndex } from './search/index-file';
 import type { SearchIndex } from './search/search-index';
-import type { ClaimStore, StateStore } from './state/conversation-store';
+import type { ClaimStore, CounterStore, StateStore } from './state/conversation-store';
 import { createMemoryStore } from './state/memory-store';
 import { loadOrTrainModel, modelPathBeside } from './understand/model-file';
 import { createUnderstander, type Understander } from './understand/understand';
@@ -24,8 +24,10 @@ interface LoadedKnowledge {
   notPersonal: NotPersonal;
 }
 
-export function loadAllKnowledge(knowledgeDir?: string): LoadedKnowledge {
-  const kb = loadKnowledge(knowledgeDir);
+export function loadAllKnowledge(
+  knowledgeDir?: string,
+  kb: KnowledgeBase = loadKnowledge(knowledgeDir),
+): LoadedKnowledge {
   const privacy = loadPrivacyKnowledge(knowledgeDir);
   return { kb, privacy, notPersonal: notPersonalFrom(privacy, kb) };
 }
@@ -35,8 +37,8 @@ interface LoadBotOptions {
   /** Knowledge already loaded (the server loads it first: analytics need its allow-list); else read from knowledgeDir. */
   knowledge?: LoadedKnowledge;
   indexPath?: string;
-  /** Conversation state, and the claim that gives the collection notice once (default: in memory). */
-  store?: StateStore<ConversationState> & ClaimStore;
+  /** Conversation state, the claim that gives the collection notice once, escalation counters (default: in memory). */
+  store?: StateStore<ConversationState> & ClaimStore & CounterStore;
   conversationTtlSeconds?: number;
   /** Told about every turn, with the question already redacted (analytics, metrics). */
   observe?: TurnObserver;
@@ -46,6 +48,8 @@ interface LoadBotOptions {
   escalate?: EscalationSink;
   /** The guideline's time zone, for decision records (config TIME_ZONE). */
   timeZone?: string;
+  /** False when the channel gives the collection notice itself (the terminal). */
+  collectionNotice?: boolean;
 }
 
 export interface LoadedBot {
@@ -76,6 +80,11 @@ export function loadBot(options: LoadBotOptions = {}): LoadedBot {
     ...(options.timeZone && { timeZone: options.timeZone }),
   });
   const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
-  const bot = withPrivacy(core, privacy, { store, kb, retentionDays });
+  const bot = withPrivacy(core, privacy, {
+    store,
+    kb,
+    retentionDays,
+    ...(options.collectionNotice === false && { collectionNotice: false }),
+  });
   return { bot, index, understander, indexSource: source };
 }

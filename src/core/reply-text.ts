@@ -25,3 +25,12 @@ export function contactDetail(c: Reply['contacts'][number]): string {
   const detail = [c.email, c.phone, c.url].filter(Boolean).join(', ');
   return detail ? `: ${detail}` : '';
 }
+
+/** The reply's lead-in without the paragraphs that hold its escalation offer (for channels that show it apart). */
+export function introWithoutEscalation(reply: Reply): string | undefined {
+  const firstLine = reply.escalation?.summary.split('\n')[0];
+  if (!reply.intro || !firstLine) return reply.intro;
+  const paragraphs = reply.intro.split('\n\n');
+  const at = paragraphs.findIndex((paragraph) => paragraph.includes(firstLine));
+  return at < 0 ? reply.intro : paragraphs.slice(0, at).join('\n\n');
+}

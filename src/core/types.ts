@@ -8,6 +8,11 @@ export interface Inbound {
   text?: string;
   /** Id of a choice the person clicked; typed labels and numbers arrive as `text`. */
   choice?: string;
+  /**
+   * The network address the turn came from, where the user id proves nothing (the web chat's ids are made
+   * up by the page): only the rate limit reads it, hashed, and nothing keeps it.
+   */
+  client?: string;
 }
 
 /** Where a quoted passage comes from. */

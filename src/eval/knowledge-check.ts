@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createBot, type ConversationState } from '../core/bot';
-import { KnowledgeFileError } from '../core/errors';
+import { loadWebWording, WEB_WORDING_FILE } from '../adapters/web/web-wording';
+import { GuidebotError, KnowledgeFileError } from '../core/errors';
 import { loadKnowledge, type KnowledgeBase } from '../core/knowledge/load-knowledge';
 import { freshness } from '../core/privacy/freshness';
 import { loadPrivacyKnowledge } from '../core/privacy/privacy-file';
@@ -11,6 +12,7 @@ import { createMemoryStore } from '../core/state/memory-store';
 import { trainFor } from '../core/understand/model-file';
 import { createUnderstander } from '../core/understand/understand';
 import { formatEvalReport, readEvalFile, runEval } from './run-eval';
+import type { EvalQuestion } from './score';
 
 /** The lowest rates the eval must reach, kept beside the tests (absent in an install without tests). */
 const DEFAULT_FLOOR_FILE = path.resolve(__dirname, '../../test/eval/floor.json');
@@ -53,21 +55,34 @@ export async function checkKnowledge(options: KnowledgeCheckOptions): Promise<{ 
     if (!(error instanceof KnowledgeFileError)) throw error;
     fail(error.message);
   }
+  try {
+    loadWebWording(kb.dir);
+    lines.push(`ok   ${WEB_WORDING_FILE}`);
+  } catch (error) {
+    if (!(error instanceof KnowledgeFileError)) throw error;
+    fail(error.message);
+  }
   lines.push(freshnessLine(kb, options.now ?? new Date()));
   lines.push(...bankLines(kb, fail));
 
   const index = createSearchIndex(kb, buildLunrIndex(kb));
-  if (!existsSync(options.evalFile)) {
-    lines.push(`skip eval: ${options.evalFile} not found (name the file with --file)`);
+  let evalQuestions: EvalQuestion[];
+  try {
+    evalQuestions = readEvalFile(options.evalFile);
+  } catch (error) {
+    if (!(error instanceof GuidebotError)) throw error;
+    fail(`eval not run: ${error.message}`);
     return { ok, text: lines.join('\n') };
   }
   // Trained in memory: a check writes nothing (it takes a few seconds).
   const understander = createUnderstander(kb, trainFor(kb));
   const bot = createBot({ index, understander, store: createMemoryStore<ConversationState>() });
-  const report = await runEval(bot, understander, readEvalFile(options.evalFile));
+  const report = await runEval(bot, understander, evalQuestions);
   lines.push(formatEvalReport(report));
-  const floor = readFloor(options.floorFile ?? DEFAULT_FLOOR_FILE, options.evalFile);
-  if (floor) {
+  const floorFile = options.floorFile ?? DEFAULT_FLOOR_FILE;
+  const floor = readFloor(floorFile, options.evalFile);
+  if (!floor) fail(`no floor to check the eval against: ${floorFile} is missing or lists no set`);
+  else {
     const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
     if (report.answerRate < floor.answerRate)
       fail(`answers fell below the floor: ${pct(report.answerRate)} < ${pct(floor.answerRate)}`);

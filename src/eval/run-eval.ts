@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Bot } from '../core/bot';
+import { GuidebotError } from '../core/errors';
 import type { Understander } from '../core/understand/understand';
 import { evalQuestionSchema, scoreReply, type EvalQuestion, type Scored } from './score';
 
-/** The development set beside the project (CI clones it with shared/ next to the repo). */
+/** The development set, kept with the tests. */
 export const DEFAULT_EVAL_FILE = path.resolve(__dirname, '../../test/eval/dev-questions.jsonl');
 
 interface EvalReport {
@@ -19,14 +20,25 @@ interface EvalReport {
   scored: Scored[];
 }
 
+/** The questions of an evaluation file (one JSON object a line); a missing or bad file is one plain error. */
 export function readEvalFile(file: string): EvalQuestion[] {
+  const invalid = (place: string, reason: string): GuidebotError =>
+    new GuidebotError('EVAL_FILE_INVALID', `${file}${place}: ${reason}`);
+  if (!existsSync(file))
+    throw invalid('', 'no such evaluation file. Name one with --file (one JSON question a line).');
   return readFileSync(file, 'utf8')
     .split('\n')
     .map((line, i) => ({ line: line.trim(), n: i + 1 }))
     .filter(({ line }) => line)
     .map(({ line, n }) => {
-      const parsed = evalQuestionSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${file}:${n}: ${parsed.error.issues[0]?.message}`);
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch {
+        throw invalid(`:${n}`, 'not a JSON object');
+      }
+      const parsed = evalQuestionSchema.safeParse(json);
+      if (!parsed.success) throw invalid(`:${n}`, parsed.error.issues[0]?.message ?? 'not a question');
       return parsed.data;
     });
 }

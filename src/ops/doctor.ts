@@ -1,15 +1,15 @@
-import { loadConfig, type BaseConfig, type Env } from '../config';
+import { createServer } from 'node:http';
+import type { BaseConfig, Env } from '../config';
 import { GuidebotError } from '../core/errors';
-import { loadKnowledge } from '../core/knowledge/load-knowledge';
-import type { ChannelSetup } from '../server/channel';
+import { CHANNEL_LABELS } from '../server/channels';
+import { listen } from '../server/listen';
 import { describeUrl } from '../core/state/redis-connection';
 import { checkRedis, type RedisCheck } from './check-redis';
-import { loadOperations } from './operations-file';
-import { loadOpsConfig } from './ops-config';
+import { checkStartup, type NamedSetup } from './startup-check';
 
 interface DoctorOptions {
   env: Env;
-  setups: Array<(env: Env) => ChannelSetup>;
+  setups: NamedSetup[];
   /** Tests replace the Redis check; the real one connects to REDIS_URL. */
   pingRedis?: (url: string) => Promise<RedisCheck>;
 }
@@ -21,8 +21,9 @@ interface DoctorReport {
 }
 
 /**
- * What `guidebot doctor` checks: the settings, the knowledge files, which channels run and why the others
- * do not, and Redis when REDIS_URL is set. Every problem is collected, not just the first.
+ * What `guidebot doctor` checks: what `serve` checks before it starts (startup-check.ts), then what needs the
+ * network as `serve` does it: HOST:PORT free to listen on, Redis when REDIS_URL is set, and each channel's
+ * credentials with its platform. It is usable exactly when `serve` would start. Every problem is listed.
  */
 export async function runDoctor({
   env,
@@ -38,40 +39,44 @@ export async function runDoctor({
     problems++;
     lines.push(`FAIL  ${what}: ${detail}`);
   };
-  const attempt = <T>(what: string, check: () => T): T | undefined => {
-    try {
-      return check();
-    } catch (error) {
-      fail(what, describe(error));
-      return undefined;
-    }
-  };
 
-  const config = attempt('settings', () => loadConfig(env));
-  const ops = attempt('settings', () => loadOpsConfig(env));
+  const check = checkStartup(env, setups);
+  const { config, ops, kb } = check;
   if (config && ops) ok('settings', describeSettings(config, ops.RATE_LIMIT_PER_MINUTE, ops.LOG_LEVEL));
-
-  const knowledgeDir = env.GUIDEBOT_KNOWLEDGE_DIR || undefined;
-  const kb = attempt('knowledge', () => loadKnowledge(knowledgeDir));
-  const operations = attempt('knowledge', () => loadOperations(knowledgeDir));
-  if (kb && operations)
+  if (kb)
     ok(
       'knowledge',
       `${kb.guideline.sections.length} sections, ${kb.guideline.passages.length} passages in ${kb.dir}`,
     );
-
-  let enabled = 0;
-  for (const setup of setups) {
-    const decided = attempt('channel', () => setup(env));
-    if (!decided) continue;
-    if (decided.enabled) {
-      enabled++;
+  for (const decided of check.channels) {
+    if (!decided.enabled) {
+      lines.push(`off   ${decided.name}: ${decided.reason}`);
+      continue;
+    }
+    const rejected = await decided.verify?.().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (rejected) fail(CHANNEL_LABELS[decided.name] ?? decided.name, describe(rejected));
+    else {
       lines.push(`on    ${decided.name}: ${decided.summary}`);
-    } else lines.push(`off   ${decided.name}: ${decided.reason}`);
+      if (decided.warning) lines.push(`WARN  ${decided.name}: ${decided.warning}`);
+    }
   }
-  if (!enabled)
-    fail('channels', 'no channel would be enabled: set the variables of at least one (see README)');
+  for (const { what, error } of check.problems) fail(what, describe(error));
+  lines.push(`${check.problems.length ? 'note' : 'ok  '}  escalations: ${check.escalation}`);
 
+  if (config) {
+    const probe = createServer();
+    try {
+      await listen(probe, config.PORT, config.HOST);
+      ok('listen', `${config.HOST}:${config.PORT} is free`);
+    } catch (error) {
+      fail('settings', describe(error));
+    } finally {
+      probe.close();
+    }
+  }
   if (config?.REDIS_URL) {
     const where = describeUrl(config.REDIS_URL);
     const answer = await pingRedis(config.REDIS_URL);

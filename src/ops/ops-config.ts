@@ -12,6 +12,9 @@ const opsSchema = z.object({
   REPLICA_TIMEOUT_SECONDS: z.coerce.number().min(0.3).max(600).default(15),
   // Turns acknowledged and still being answered, past which new Slack and Teams requests get 503.
   MAX_TURNS_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(1000),
+  // A client that trickles its request must not hold a connection (or a shutdown) for minutes.
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(30),
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100_000).default(1000),
 });
 
 const fixes: Record<string, string> = {
@@ -24,10 +27,14 @@ const fixes: Record<string, string> = {
     'Set it to the seconds a stopped replica may go unnoticed before another answers its unfinished turns (0.3 to 600), or leave it unset for 15.',
   MAX_TURNS_IN_FLIGHT:
     'Set it to a whole number of turns a replica may be answering at once before it refuses new ones with 503 (1 to 100000), or leave it unset for 1000.',
+  REQUEST_TIMEOUT_SECONDS:
+    'Set it to the seconds a request (headers and body) may take to arrive (1 to 300), or leave it unset for 30.',
+  MAX_CONNECTIONS:
+    'Set it to the most connections a replica keeps open at once (1 to 100000), or leave it unset for 1000.',
 };
 
 /** Operational settings: log level, shutdown bound, the per-user rate limit, the replica timeout, the turn bound. */
-type OpsConfig = z.infer<typeof opsSchema>;
+export type OpsConfig = z.infer<typeof opsSchema>;
 
 /** Reads the operational settings; a bad value is a ConfigError naming the variable and the fix. */
 export function loadOpsConfig(env: Env): OpsConfig {

@@ -21,6 +21,12 @@ export function toRateKey(inbound: Pick<Inbound, 'channel' | 'user'>): string {
   return `rate:${inbound.channel}:${hashUser(inbound.user)}`;
 }
 
+/**
+ * Turns one network address may take a minute, as a multiple of the per-person limit: several people can
+ * share an address (an office behind a proxy), but made-up ids from one address are still bounded.
+ */
+export const PER_ADDRESS_FACTOR = 5;
+
 // Each message is counted, so the same people's ids are hashed again and again: remember recent ones.
 const hashUser = rememberRecent(10_000, (user) =>
   createHash('sha256').update(user).digest('hex').slice(0, 32),
@@ -37,14 +43,21 @@ export function withRateLimit(bot: Bot, counter: CounterStore, options: RateLimi
   return {
     ...bot,
     async handle(inbound) {
-      let count: number;
+      let over: boolean;
       try {
-        count = await counter.increment(toRateKey(inbound), 60);
+        const byAddress = inbound.client
+          ? counter.increment(`rate:${inbound.channel}:address:${hashUser(inbound.client)}`, 60)
+          : Promise.resolve(0);
+        const [count, fromAddress] = await Promise.all([
+          counter.increment(toRateKey(inbound), 60),
+          byAddress,
+        ]);
+        over = count > options.perMinute || fromAddress > options.perMinute * PER_ADDRESS_FACTOR;
       } catch (error) {
         options.onError?.(error);
         return bot.handle(inbound);
       }
-      if (count <= options.perMinute) return bot.handle(inbound);
+      if (!over) return bot.handle(inbound);
       options.onLimited?.(inbound);
       return [structuredClone(limited)];
     },

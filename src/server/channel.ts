@@ -44,5 +44,14 @@ export interface Channel {
  * start-up log say so). A set-up whose variables are present but wrong throws a ConfigError instead.
  */
 export type ChannelSetup =
-  | { name: string; enabled: true; summary: string; create(context: ChannelContext): Promise<Channel> }
+  | {
+      name: string;
+      enabled: true;
+      summary: string;
+      /** Set when the channel runs in a risky way an operator chose (doctor and the start-up log warn). */
+      warning?: string;
+      create(context: ChannelContext): Promise<Channel>;
+      /** Checks with the platform what `create` would (a rejected token): for `guidebot doctor`. */
+      verify?(): Promise<void>;
+    }
   | { name: string; enabled: false; reason: string };

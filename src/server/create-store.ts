@@ -11,12 +11,16 @@ import { connectRedisStore, type RedisStoreOptions } from '../core/state/redis-s
  * than failing the first conversation.
  */
 export async function createStore(
-  config: Pick<BaseConfig, 'REDIS_URL'>,
+  config: Pick<BaseConfig, 'REDIS_URL'> & Partial<Pick<BaseConfig, 'REDIS_KEY_PREFIX'>>,
   redisOptions: Omit<RedisStoreOptions, 'url'> = {},
 ): Promise<ConversationStore<ConversationState>> {
   if (!config.REDIS_URL) return createMemoryStore<ConversationState>();
   try {
-    return await connectRedisStore<ConversationState>({ ...redisOptions, url: config.REDIS_URL });
+    return await connectRedisStore<ConversationState>({
+      prefix: config.REDIS_KEY_PREFIX,
+      ...redisOptions,
+      url: config.REDIS_URL,
+    });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ConfigError(

@@ -4,6 +4,8 @@ import type { EscalationSink } from '../core/escalation-sink';
 export interface EscalationSinks extends EscalationSink {
   /** The Teams channel registers its sink when it starts (it needs the channel's adapter). */
   addTeams(sink: EscalationSink): void;
+  /** Whether a confirmed escalation would go anywhere now (else people are given the e-mail address). */
+  configured(): Promise<boolean>;
 }
 
 export function createEscalationSinks(slack: EscalationSink | undefined): EscalationSinks {
@@ -14,6 +16,11 @@ export function createEscalationSinks(slack: EscalationSink | undefined): Escala
     forward: (summary) => (slack ?? teams)?.forward(summary) ?? Promise.resolve(undefined),
     addTeams(sink) {
       teams = sink;
+    },
+    async configured() {
+      const sink = slack ?? teams;
+      if (!sink) return false;
+      return sink.ready ? sink.ready().catch(() => false) : true;
     },
   };
 }

@@ -12,6 +12,10 @@ interface HttpServerOptions {
   metrics?: Metrics;
   /** The channel that serves a route (a metric label and log field); 'server' when none does. */
   channelOf?: (route: Route) => string | undefined;
+  /** A request (headers and body) must arrive within this (REQUEST_TIMEOUT_SECONDS); default 30 s. */
+  requestTimeoutMs?: number;
+  /** Connections open at once (MAX_CONNECTIONS); more are refused. Default 1000. */
+  maxConnections?: number;
 }
 
 // Probes hit these every few seconds: their lines are kept to debug so they do not drown the turns.
@@ -31,8 +35,17 @@ export function createHttpServer(
     logger,
     metrics,
     channelOf,
+    requestTimeoutMs = 30_000,
+    maxConnections = 1000,
   } = typeof options === 'function' ? { onError: options } : options;
-  const server = createServer((req, res) => {
+  const server = createServer({
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: Math.min(20_000, requestTimeoutMs),
+    // Node looks for overdue requests this often (30 s by default, which let a slow body run to 60 s).
+    connectionsCheckingInterval: Math.min(1000, requestTimeoutMs),
+  });
+  server.maxConnections = maxConnections;
+  server.on('request', (req, res) => {
     const started = performance.now();
     const reqId = toRequestId(req.headers['x-request-id']);
     res.setHeader('x-request-id', reqId);
@@ -71,12 +84,19 @@ export function createHttpServer(
     runInRequest({ reqId }, () =>
       Promise.resolve()
         .then(() => route.handle(req, res))
-        .catch((error: unknown) => answerError(res, error, onError)),
+        .catch((error: unknown) => {
+          // The client went away mid-request: nothing failed here, and nobody is left to answer.
+          if (req.destroyed && !req.complete) {
+            logger?.debug(
+              { reqId, code: (error as { code?: unknown })?.code },
+              'request aborted by the client',
+            );
+            return void res.destroy();
+          }
+          answerError(res, error, onError);
+        }),
     );
   });
-  // A client that trickles its request must not hold a connection (or a shutdown) for minutes.
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 20_000;
   return server;
 }
 

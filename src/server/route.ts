@@ -13,7 +13,9 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   const text = JSON.stringify(body);
   // After a 413 the rest of the body is still on the wire: closing the connection drops it unread.
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
-  if (status === 413) headers.connection = 'close';
+  // An answer given before the body was read (413, 404, 405, 401, 403, 415): close the connection rather than
+  // read the rest, which a client could make gigabytes long.
+  if (status === 413 || (res.req && !res.req.complete && hasBody(res.req))) headers.connection = 'close';
   res.writeHead(status, headers);
   res.end(text);
 }
@@ -25,4 +27,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 export function sendBusy(res: ServerResponse): void {
   res.setHeader('retry-after', '1');
   sendJson(res, 503, { error: 'busy: too many turns in flight, try again shortly' });
+}
+
+/** True when the request says a body follows (a length above 0, or chunks). */
+function hasBody(req: IncomingMessage): boolean {
+  const length = Number(req.headers['content-length'] ?? 0);
+  return length > 0 || req.headers['transfer-encoding'] !== undefined;
 }

@@ -1,19 +1,21 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { loadConfig, type Env } from '../config';
+import type { Env } from '../config';
 import type { ConversationState } from '../core/bot';
 import type { ConversationStore } from '../core/state/conversation-store';
 import { openAnalytics } from '../core/analytics/open-analytics';
 import { combineObservers } from '../core/combine-observers';
 import { loadAllKnowledge, loadBot } from '../core/load-bot';
+import { loadEnglishWords } from '../core/search/english-words';
 import { loadOperations, renderRateLimitMessage } from '../ops/operations-file';
-import { loadOpsConfig } from '../ops/ops-config';
+import { checkStartup, startupError, type NamedSetup } from '../ops/startup-check';
 import type { Channel, ChannelSetup } from './channel';
 import { CHANNEL_SETUPS } from './channels';
 import { createStore } from './create-store';
 import { createEscalationSinks } from './escalation-sinks';
 import { createSlackEscalationSink } from '../adapters/slack/escalation-sink';
 import { trackInFlight } from './graceful-close';
+import { listen } from './listen';
 import { createHttpServer, healthRoute } from './http-server';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, createMetricsRoute, type Metrics } from './metrics';
@@ -43,9 +45,11 @@ interface ServeOptions {
   env: Env;
   logger?: Logger;
   /** Channel set-ups to use instead of the registered ones (tests). */
-  setups?: Array<(env: Env) => ChannelSetup>;
+  setups?: NamedSetup[];
   /** A store to use instead of the one REDIS_URL selects (tests). */
   store?: ConversationStore<ConversationState>;
+  /** Told where the server listens and which channels run, before the start-up log lines (the CLI's line). */
+  announce?: (url: string, channels: Channel[]) => void;
 }
 
 /** Loads knowledge, the store and every enabled channel, and listens on HOST:PORT. */
@@ -54,15 +58,18 @@ export async function startServer({
   logger = createLogger(env),
   setups,
   store: givenStore,
+  announce,
 }: ServeOptions): Promise<RunningServer> {
-  const config = loadConfig(env);
-  const ops = loadOpsConfig(env);
+  // The same checks as `guidebot doctor`: every problem at once, before anything is opened.
+  const check = checkStartup(env, setups ?? CHANNEL_SETUPS);
+  const { config, ops } = check;
+  if (check.problems.length || !config || !ops) throw startupError(check.problems);
   const operations = loadOperations(config.GUIDEBOT_KNOWLEDGE_DIR);
   const store =
     givenStore ?? (await createStore(config, { replicaTimeoutMs: ops.REPLICA_TIMEOUT_SECONDS * 1000 }));
   const metrics = createMetrics();
   const escalation = createEscalationSinks(createSlackEscalationSink(env));
-  const knowledge = loadAllKnowledge(config.GUIDEBOT_KNOWLEDGE_DIR);
+  const knowledge = loadAllKnowledge(config.GUIDEBOT_KNOWLEDGE_DIR, check.kb);
   const analytics = await openAnalytics(env, { notPersonal: knowledge.notPersonal });
   const loaded = loadBot({
     knowledge,
@@ -75,6 +82,9 @@ export async function startServer({
     ...(config.GUIDEBOT_INDEX_PATH && { indexPath: config.GUIDEBOT_INDEX_PATH }),
   });
   const { index } = loaded;
+  // Loaded lazily elsewhere (the CLI, tests); a server loads them before it listens (and so before /readyz
+  // says ready): the first question with an unfamiliar word blocked every turn for 1.5-2 s while they loaded.
+  loadEnglishWords();
   // A bank group whose passage is gone is left out of the model rather than stopping the service.
   for (const group of index.kb.bank.unresolved)
     logger.warn(
@@ -93,14 +103,11 @@ export async function startServer({
   );
   const { bot } = turns;
 
-  const decided = (setups ?? CHANNEL_SETUPS).map((setup) => setup(env));
+  const decided = check.channels;
   const channels: Channel[] = [];
   const channelOf = new Map<Route, string>();
   for (const setup of decided) {
-    if (!setup.enabled) {
-      logger.info({ channel: setup.name, reason: setup.reason }, 'channel off');
-      continue;
-    }
+    if (!setup.enabled) continue;
     const channel = await setup.create({
       bot,
       index,
@@ -114,7 +121,6 @@ export async function startServer({
     });
     for (const route of channel.routes) channelOf.set(route, channel.name);
     channels.push(channel);
-    logger.info({ channel: setup.name, summary: setup.summary }, 'channel on');
   }
 
   let draining = false;
@@ -128,17 +134,27 @@ export async function startServer({
     logger,
     metrics,
     channelOf: (route) => channelOf.get(route),
+    requestTimeoutMs: ops.REQUEST_TIMEOUT_SECONDS * 1000,
+    maxConnections: ops.MAX_CONNECTIONS,
     onError: (error) => logger.error({ err: error }, 'request failed'),
   });
   const closer = trackInFlight(server);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.PORT, config.HOST, resolve);
+  await listen(server, config.PORT, config.HOST).catch(async (error: unknown) => {
+    await store.close();
+    await analytics.close();
+    throw error;
   });
   for (const channel of channels) await channel.start?.();
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   const url = `http://${host}:${port}`;
+  announce?.(url, channels);
+  for (const setup of decided)
+    if (!setup.enabled) logger.info({ channel: setup.name, reason: setup.reason }, 'channel off');
+    else {
+      logger.info({ channel: setup.name, summary: setup.summary }, 'channel on');
+      if (setup.warning) logger.warn({ channel: setup.name, warning: setup.warning }, 'CHANNEL UNSAFE');
+    }
   logger.info({ url, indexSource: loaded.indexSource }, 'listening');
 
   let closing: Promise<void> | undefined;

@@ -63,12 +63,68 @@ describe('guidebot ask', () => {
   });
 });
 
+/** `chat --json`: the replies of each turn, one JSON line per turn. */
+function chatTurns(lines: string[], dataDir = makeTempDir('chat')): Reply[][] {
+  const result = runCli(['chat', '--json'], {
+    env: { GUIDEBOT_INDEX_PATH: indexPath, GUIDEBOT_DATA_DIR: dataDir },
+    input: `${lines.join('\n')}\n`,
+  });
+  return jsonLines(result).map((line) => (line as unknown as { replies: Reply[] }).replies);
+}
+
+describe('guidebot ask, for a person', () => {
+  const askIn = (dataDir: string, ...args: string[]) =>
+    runCli(['ask', ...args], { env: { GUIDEBOT_INDEX_PATH: indexPath, GUIDEBOT_DATA_DIR: dataDir } });
+
+  it('prints no choices it cannot act on: the sections that might be close, unnumbered', () => {
+    const result = askIn(makeTempDir('ask'), VAGUE);
+    expect(result.status).toBe(0);
+    for (const label of CLOSE) expect(result.stdout.split('\n')).toContain(`- ${label}`);
+    expect(result.stdout).not.toMatch(/^\d+\. /m);
+    expect(result.stdout).not.toContain('Send this to them');
+    expect(result.stdout).not.toContain('Type a number');
+  });
+
+  it('shows the collection notice once per data folder', () => {
+    const dataDir = makeTempDir('ask-notice');
+    const notice = /^About your privacy: /m;
+    expect(askIn(dataDir, 'do I need a PIA?').stdout).toMatch(notice);
+    expect(askIn(dataDir, 'do I need a PIA?').stdout).not.toMatch(notice);
+    expect(askIn(makeTempDir('ask-other'), 'do I need a PIA?').stdout).toMatch(notice);
+  });
+
+  it('treats an empty question as no question', () => {
+    const dataDir = makeTempDir('ask-empty');
+    const empty = askIn(dataDir, '');
+    const none = askIn(dataDir);
+    expect(empty).toEqual(none);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/^guidebot: ask needs a question/);
+  });
+});
+
 describe('guidebot chat --json', () => {
   // The bot's own notes (the collection notice on first contact) follow a turn's reply on their own lines.
   const turns = (lines: string[]): Reply[] =>
-    jsonLines(cli(['chat', '--json'], `${lines.join('\n')}\n`)).filter((reply) => !reply.note);
+    chatTurns(lines)
+      .flat()
+      .filter((reply) => !reply.note);
   const sections = (reply: Reply | undefined) =>
     reply?.choices.filter((c) => c.id.startsWith('section:')).map((c) => c.label);
+
+  it('writes one JSON line per turn, holding all its replies; the notice once, with the first turn', () => {
+    const dataDir = makeTempDir('chat-json');
+    const lines = [VAGUE, 'do I need a PIA?', 'thanks'];
+    const perTurn = chatTurns(lines, dataDir);
+    expect(perTurn).toHaveLength(lines.length);
+    const notices = perTurn.map((replies) => replies.filter((r) => r.note === 'collection-notice').length);
+    expect(notices).toEqual([1, 0, 0]);
+    expect(
+      chatTurns(lines, dataDir)
+        .flat()
+        .filter((r) => r.note === 'collection-notice'),
+    ).toEqual([]);
+  });
 
   it('answers from the section whose label is typed after "did you mean"', () => {
     const [first, second] = turns([VAGUE, CLOSE[2]!]);

@@ -39,7 +39,7 @@ function chat(lines: string[]): Reply[] {
   return result.stdout
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Reply);
+    .flatMap((l) => (JSON.parse(l) as { replies: Reply[] }).replies);
 }
 
 describe('guidebot chat --json walks each dialog by typed labels', () => {

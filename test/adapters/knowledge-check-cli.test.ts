@@ -18,6 +18,7 @@ describe('guidebot knowledge check', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^ok {3}guidelines\.md: \d+ sections, \d+ passages$/m);
     expect(result.stdout).toMatch(/^ok {3}privacy\.yaml$/m);
+    expect(result.stdout).toMatch(/^ok {3}web-chat\.yaml$/m);
     expect(result.stdout).toMatch(/^answers: +\d+\.\d% of \d+ in-scope questions/m);
     expect(result.stdout).toMatch(/^ok {3}eval at or above the floor/m);
     expect(result.stdout).not.toMatch(/^FAIL/m);
@@ -49,6 +50,16 @@ describe('guidebot knowledge check', () => {
     expect(result.stdout).not.toContain('answers:');
   });
 
+  it('fails on a web chat wording file without the retention period, naming file, line and reason', () => {
+    const dir = copyKnowledge();
+    editFile(dir, 'web-chat.yaml', 'for {retentionDays} days', 'for a while');
+    const result = check(dir);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(
+      /^FAIL .*web-chat\.yaml:\d+:\d+: noticeShort: must say how long questions are kept: \{retentionDays\}$/m,
+    );
+  });
+
   it('says when the review-by date has passed', () => {
     const dir = copyKnowledge();
     editFile(dir, 'guidelines.md', 'reviewBy: null', 'reviewBy: 2020-01-31');
@@ -70,5 +81,41 @@ describe('guidebot knowledge check', () => {
     const result = check(undefined, '--file', evalFile);
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^FAIL answers fell below the floor: 0\.0% < \d+\.\d%$/m);
+  });
+
+  it('fails, and says so, when the evaluation file is missing: the quality check is never skipped', () => {
+    const missing = path.join(makeTempDir('eval'), 'nowhere.jsonl');
+    const result = check(undefined, '--file', missing);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(
+      `FAIL eval not run: ${missing}: no such evaluation file. Name one with --file (one JSON question a line).`,
+    );
+    expect(result.stdout).not.toContain('skip');
+  });
+});
+
+describe('guidebot eval', () => {
+  it('scores the development set kept in the repository', () => {
+    const result = runCli(['eval']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^answers: +\d+\.\d% of \d+ in-scope questions/m);
+  });
+
+  it('names a missing file in one line, without a stack trace', () => {
+    const missing = path.join(makeTempDir('eval'), 'nowhere.jsonl');
+    const result = runCli(['eval', '--file', missing]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `guidebot: ${missing}: no such evaluation file. Name one with --file (one JSON question a line).\n`,
+    );
+  });
+
+  it('names the line that is not JSON', () => {
+    const file = path.join(makeTempDir('eval'), 'broken.jsonl');
+    writeFileSync(file, '{"id":"x1","q":"do I need a PIA?","expect":"fallback"}\n{"id": oops\n');
+    const result = runCli(['eval', '--file', file]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`guidebot: ${file}:2: not a JSON object\n`);
   });
 });

@@ -27,7 +27,7 @@ export async function startServerProcess(
     delete base[name];
   const child = spawn(process.execPath, [CLI, 'serve'], {
     cwd: REPO_ROOT,
-    // Analytics go to the test file's temporary working directory (test/helpers/temporary-cwd.ts).
+    // Analytics go to the test run's own folder (test/setup/in-run-dir.ts makes it the working directory).
     env: {
       ...base,
       PORT: '0',

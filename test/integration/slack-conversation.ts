@@ -7,7 +7,6 @@ export const QUESTION = 'can we talk about court cases with the public?';
 export const ANSWER_POSTED =
   'From the guidelines:\n\n"When using social media sites in a professional capacity, you should identify your role as a BC Public Service employee. When in conversation, be a good judge of content. Keep in mind there are three important categories of information that cannot be discussed with members of the public in any forum - face-to-face or online: 1) matters before the courts; 2) draft legislation; and 3) material about third parties (i.e., information about identifiable individuals) unless you have statutory authorization to do so."\n— C. Principles for Employees Participating in Social Media › Being Professional (guidelines, first iteration)\n\n1. Walk me through: Can I post this?';
 
-const PAB_ANSWERS = '\n\n1. Yes\n2. No\n3. Not sure';
 /**
  * A conversation that needs memory between turns: the PAB dialog answered "1" (Yes) twice. Each later turn
  * is the dialog's next step only if the state carried over; a fresh conversation answers "1" with "There's
@@ -16,9 +15,9 @@ const PAB_ANSWERS = '\n\n1. Yes\n2. No\n3. Not sure';
 export const STATEFUL = {
   texts: ['should I involve PAB?', '1', '1'],
   posted: [
-    `Should I involve PAB?\nIs this a new use of a public social media tool for your ministry or program (a new account, page, channel or campaign)?${PAB_ANSWERS}\n4. Cancel`,
-    `Should I involve PAB?\nCould it create an issue for government, for example because it is sensitive, controversial or highly visible?${PAB_ANSWERS}\n4. Back\n5. Cancel`,
-    `Should I involve PAB?\nHave you received a media request about it, including from a blogger who may be working on a story?${PAB_ANSWERS}\n4. Back\n5. Cancel`,
+    'Should I involve PAB?\nIs this a new use of a public social media tool for your ministry or program (a new account, page, channel or campaign)?\n\n1. Yes\n2. No\n3. Not sure\n4. Cancel',
+    'What applies to you:\n- Your plan should include a business plan with intended outcomes, the appropriate tools and the resources required, and your program area should have determined that social media is the best approach, or one of several, to engage the public.\n\nShould I involve PAB?\nCould it create an issue for government, for example because it is sensitive, controversial or highly visible?\n\n"Planning for the use of public social media tools (e.g. Twitter, Facebook) should include developing a business plan with intended outcomes, appropriate tools and resources required to support the project."\n— B. Key Considerations › Planning (guidelines, first iteration)\n\n1. Yes\n2. No\n3. Not sure\n4. Back\n5. Cancel',
+    "What applies to you:\n- Involve your ministry's Public Affairs Bureau (PAB) team. Depending on the situation, approval may also involve your supervisor, your executive, your deputy minister or even your Minister's Office. Evaluate the risks and benefits as you would for any more traditional engagement, keeping in mind that social media is more publicly visible.\n\nShould I involve PAB?\nHave you received a media request about it, including from a blogger who may be working on a story?\n\n\"You should involve your ministry's Public Affairs Bureau team if you think your project may create an issue for government.\"\n— B. Key Considerations › Approvals (guidelines, first iteration)\n\n1. Yes\n2. No\n3. Not sure\n4. Back\n5. Cancel\n\nWho to contact:\n- Your ministry's Public Affairs Bureau (PAB) team",
   ],
 };
 

@@ -2,7 +2,10 @@ import type { Env } from '../../src/config';
 import { ConfigError } from '../../src/core/errors';
 import { runDoctor } from '../../src/ops/doctor';
 import type { ChannelSetup } from '../../src/server/channel';
-import { runCli } from '../helpers/cli';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FakeSlackApi } from '../adapters/slack/fake-slack-api';
+import { runCli, runCliAsync } from '../helpers/cli';
 import { copyKnowledge, editFile, KNOWLEDGE_DIR, removeTempDirs } from '../helpers/knowledge-copy';
 
 afterAll(removeTempDirs);
@@ -84,14 +87,20 @@ describe('runDoctor', () => {
 });
 
 describe('guidebot doctor (CLI)', () => {
+  const fake = new FakeSlackApi();
+  beforeAll(() => fake.start());
+  afterAll(() => fake.stop());
+
   it('with nothing set, runs the web chat and local Teams, says what Slack needs, and exits 0', () => {
-    const result = runCli(['doctor']);
+    const result = runCli(['doctor'], { env: { PORT: '0' } });
     expect(result.stdout.split('\n')).toEqual([
-      'ok    settings: listen on 127.0.0.1:3978, conversations in memory (this process only) for 30 min, 20 messages a minute per person, log level info',
+      'ok    settings: listen on 127.0.0.1:0, conversations in memory (this process only) for 30 min, 20 messages a minute per person, log level info',
       `ok    knowledge: 19 sections, 65 passages in ${KNOWLEDGE_DIR}`,
       'off   slack: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set',
-      'on    teams: POST /api/messages, local mode: no authentication, replies only to a loopback serviceUrl',
+      'on    teams: POST /api/messages, local mode: no authentication; only callers on this machine, replies only to a loopback serviceUrl, no choosing the escalation channel',
       'on    web: chat page at GET / and POST /api/web/turn, this machine only',
+      'ok    escalations: to the Teams channel where someone types "@GuideBot use this channel for escalations"; until then nowhere: people are given the contact (citizenengagement@gov.bc.ca) and the text to send themselves',
+      'ok    listen: 127.0.0.1:0 is free',
       'usable',
       '',
     ]);
@@ -99,47 +108,109 @@ describe('guidebot doctor (CLI)', () => {
   });
 
   it.each([
-    [{ PORT: 'eighty' }, /^FAIL {2}settings: PORT: .*Set it to a port number/m],
+    [{ PORT: 'eighty' }, /^FAIL {2}settings: PORT: "eighty" is not a number\. Set it to a port number/m],
+    [
+      { ANALYTICS_SALT: 'short' },
+      /^FAIL {2}settings: ANALYTICS_SALT: is too short: at least 16 characters\. Set it to a random secret/m,
+    ],
+    [
+      { ANALYTICS_RETENTION_DAYS: '0' },
+      /^FAIL {2}settings: ANALYTICS_RETENTION_DAYS: "0" is too small: the least allowed is 1\. /m,
+    ],
+    [
+      // The web chat explicitly on, so that the unresolvable HOST is the one problem.
+      { HOST: 'not a host', WEB_CHAT: 'on' },
+      /^FAIL {2}settings: HOST: "not a host" does not resolve to an address\. Set HOST to an address/m,
+    ],
+    [
+      { ESCALATION_SLACK_CHANNEL: 'general' },
+      /^FAIL {2}escalation: ESCALATION_SLACK_CHANNEL: must be a Slack channel id such as C0123ABCD\. Open the channel/m,
+    ],
+    [
+      { MicrosoftAppId: 'not-a-guid' },
+      /^FAIL {2}Teams: MicrosoftAppId: must be a GUID\. Copy the Microsoft App ID/m,
+    ],
     [{ LOG_LEVEL: 'loud' }, /^FAIL {2}settings: LOG_LEVEL: .*leave it unset for info/m],
-    [{ RATE_LIMIT_PER_MINUTE: '-5' }, /^FAIL {2}settings: RATE_LIMIT_PER_MINUTE: /m],
+    [
+      { RATE_LIMIT_PER_MINUTE: '-1' },
+      /^FAIL {2}settings: RATE_LIMIT_PER_MINUTE: "-1" is too small: the least allowed is 0\. /m,
+    ],
     [{ MAX_TURNS_IN_FLIGHT: '0' }, /^FAIL {2}settings: MAX_TURNS_IN_FLIGHT: .*leave it unset for 1000/m],
     [{ REDIS_URL: 'http://cache:6379' }, /^FAIL {2}settings: REDIS_URL: /m],
     [
       { REDIS_URL: 'redis://127.0.0.1:1' },
       /^FAIL {2}redis: redis:\/\/127\.0\.0\.1:1 cannot be reached \(connect ECONNREFUSED/m,
     ],
-  ])('exits 1 naming the problem with %j', (env, expected) => {
-    const result = runCli(['doctor'], { env });
+  ])('exits 1 naming the problem once, in plain words, with %j', (env, expected) => {
+    const result = runCli(['doctor'], { env: { PORT: '0', ...env } });
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(expected);
-    expect(result.stdout).toMatch(/^not usable: \d+ problems? above$/m);
+    expect(result.stdout).toMatch(/^not usable: 1 problem above$/m);
+    expect(result.stdout).not.toMatch(/Invalid input|Too small|Too big|expected number/);
   });
 
-  it('is usable once a registered channel has its variables, and names a half-configured one', () => {
+  it('says where escalations go', () => {
+    const nowhere = runCli(['doctor'], { env: { PORT: '0', WEB_CHAT: 'on', NODE_ENV: 'production' } });
+    expect(nowhere.stdout).toMatch(
+      /^ok {4}escalations: nowhere: people are given the contact \(citizenengagement@gov\.bc\.ca\) and the text to send themselves \(set ESCALATION_SLACK_CHANNEL/m,
+    );
+  });
+
+  it('refuses a port another program listens on, naming PORT', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as AddressInfo;
+    try {
+      const result = runCli(['doctor'], { env: { PORT: String(port) } });
+      expect(result.status).toBe(1);
+      expect(result.stdout).toContain(
+        `FAIL  settings: PORT: port ${port} on 127.0.0.1 is already in use (another guidebot, or another program, listens there). Stop that program, or set PORT to a free port.`,
+      );
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('is usable once a registered channel has its variables, and names a half-configured one', async () => {
     const slack = { SLACK_BOT_TOKEN: 'xoxb-1-2-doctor', SLACK_SIGNING_SECRET: '0123456789abcdef0123' };
-    const usable = runCli(['doctor'], { env: slack });
+    const usable = await runCliAsync(['doctor'], { ...slack, SLACK_API_URL: fake.apiUrl, PORT: '0' });
     expect(usable.stdout).toContain(
       'on    slack: Events API, commands and interactivity on POST /slack/events\n',
     );
     expect(usable.stdout).toMatch(/^usable$/m);
     expect(usable.status).toBe(0);
 
-    const half = runCli(['doctor'], { env: { SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN } });
+    const half = runCli(['doctor'], { env: { SLACK_BOT_TOKEN: slack.SLACK_BOT_TOKEN, PORT: '0' } });
     expect(half.status).toBe(1);
     expect(half.stdout).toMatch(
-      /^FAIL {2}channel: SLACK_SIGNING_SECRET: is not set, but SLACK_BOT_TOKEN is\. /m,
+      /^FAIL {2}Slack: SLACK_SIGNING_SECRET: is not set, but SLACK_BOT_TOKEN is\. /m,
+    );
+  });
+
+  it('is not usable when Slack rejects the bot token, as serve would not start', async () => {
+    fake.script('auth.test', { body: { ok: false, error: 'invalid_auth' } });
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-1-2-revoked',
+      SLACK_SIGNING_SECRET: '0123456789abcdef0123',
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+    };
+    const result = await runCliAsync(['doctor'], env);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(
+      /^FAIL {2}Slack: SLACK_BOT_TOKEN: was rejected by Slack \(invalid_auth\)\. Copy the current Bot User OAuth Token/m,
     );
   });
 
   it('reaches a real Redis when REDIS_URL points at one', () => {
-    const result = runCli(['doctor'], { env: { REDIS_URL: 'redis://127.0.0.1:6379' } });
+    const result = runCli(['doctor'], { env: { REDIS_URL: 'redis://127.0.0.1:6379', PORT: '0' } });
     expect(result.stdout).toMatch(/^ok {4}redis: redis:\/\/127\.0\.0\.1:6379 answered PING in \d+ ms$/m);
   });
 
   it('names the knowledge file, place and reason when knowledge is broken', () => {
     const dir = copyKnowledge();
     editFile(dir, 'operations.yaml', 'rateLimited:', 'rateLimitted:');
-    const result = runCli(['doctor'], { env: { GUIDEBOT_KNOWLEDGE_DIR: dir } });
+    const result = runCli(['doctor'], { env: { GUIDEBOT_KNOWLEDGE_DIR: dir, PORT: '0' } });
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^FAIL {2}knowledge: .*operations\.yaml:\d+:\d+: rateLimited: /m);
   });

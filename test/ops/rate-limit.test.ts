@@ -1,12 +1,14 @@
+import { webSetup } from '../../src/adapters/web';
 import type { ConversationState } from '../../src/core/bot';
 import { loadBot } from '../../src/core/load-bot';
 import { createMemoryStore } from '../../src/core/state/memory-store';
 import type { Inbound, Reply } from '../../src/core/types';
 import { loadOperations, renderRateLimitMessage } from '../../src/ops/operations-file';
 import type { CounterStore } from '../../src/core/state/conversation-store';
-import { toRateKey, withRateLimit } from '../../src/ops/rate-limit';
+import { PER_ADDRESS_FACTOR, toRateKey, withRateLimit } from '../../src/ops/rate-limit';
 import { sendJson } from '../../src/server/route';
 import { startServer } from '../../src/server/serve';
+import { postTurn } from '../adapters/web/web-server';
 import { memoryLogger, send, testChannel } from '../server/helpers';
 
 const { bot } = loadBot();
@@ -109,6 +111,26 @@ describe('rate limit in the server', () => {
       expect(await running.metrics.rateLimited.get()).toMatchObject({
         values: [{ value: 1, labels: { channel: 'web' } }],
       });
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('the web chat also counts the address: made-up conversation ids from one client are limited', async () => {
+    const running = await startServer({
+      env: { PORT: '0', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '2' },
+      setups: [webSetup],
+    });
+    try {
+      const limitMessage = renderRateLimitMessage(loadOperations(), 2);
+      const intros: string[] = [];
+      // A new id every turn: the per-person counter alone never reached 2.
+      for (let i = 0; i < 2 * PER_ADDRESS_FACTOR + 1; i++) {
+        const { json } = await postTurn(running.url, { conversation: `rotating-id-${i}`, text: 'hello' });
+        intros.push((json as { replies: Reply[] }).replies[0]!.intro ?? '');
+      }
+      expect(intros.filter((intro) => intro === limitMessage)).toHaveLength(1);
+      expect(intros.at(-1)).toBe(limitMessage);
     } finally {
       await running.close();
     }

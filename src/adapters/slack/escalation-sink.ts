@@ -43,7 +43,14 @@ export function createSlackEscalationSink(env: Env): EscalationSink | undefined 
     name: 'slack',
     async forward(summary) {
       // Throws on ok: false (not_in_channel, channel_not_found): the person then gets the email path.
-      await client.chat.postMessage({ channel, text: escapeMrkdwn(summary), unfurl_links: false });
+      // mrkdwn off: the person's words are posted as typed, never as *bold* or links under the bot's name.
+      await client.chat.postMessage({
+        channel,
+        text: escapeMrkdwn(summary),
+        mrkdwn: false,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
       return { where: 'Slack' };
     },
   };

@@ -48,10 +48,20 @@ export function slackSetup(env: Env, options: SlackOptions = {}): ChannelSetup {
     enabled: true,
     summary,
     create: (context) => createSlackChannel(config, context, options),
+    verify: () => createIdentity(slackClient(config, { retries: 0 }), config.botToken).check(),
   };
 }
 
-async function createSlackChannel(
+function slackClient(config: SlackConfig, retryConfig: webApi.RetryOptions, logger?: webApi.Logger) {
+  return new webApi.WebClient(config.botToken, {
+    ...(config.apiUrl && { slackApiUrl: config.apiUrl }),
+    ...(logger && { logger }),
+    retryConfig,
+    timeout: 10_000,
+  });
+}
+
+export async function createSlackChannel(
   config: SlackConfig,
   context: ChannelContext,
   options: SlackOptions = {},
@@ -59,11 +69,7 @@ async function createSlackChannel(
   const logger = (options.logger ?? context.logger ?? createLogger(context.env)).child({ channel: 'slack' });
   const boltLogger = toBoltLogger(logger);
   const clientOptions = { ...(config.apiUrl && { slackApiUrl: config.apiUrl }), logger: boltLogger };
-  const client = new webApi.WebClient(config.botToken, {
-    ...clientOptions,
-    retryConfig: options.retryConfig ?? DEFAULT_RETRY,
-    timeout: 10_000,
-  });
+  const client = slackClient(config, options.retryConfig ?? DEFAULT_RETRY, boltLogger);
   client.on(webApi.WebClientEvent.RATE_LIMITED, (retryAfter: number, { url }: { url: string }) =>
     logger.warn({ retryAfter, method: url.split('/').pop() }, 'slack rate limited; retrying'),
   );

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Inbound } from '../../core/types';
 import { ACTIONS } from './blocks';
+import { recallQuestion } from './button-questions';
 import { escapeMrkdwn } from './mrkdwn';
 import type { Respond } from './outbox';
 import { renderPlain } from './render';
@@ -17,7 +18,8 @@ export function listenToActions(app: App, deps: SlackDeps): void {
     if (!click) return;
     const reply = respond as Respond | undefined;
     if (isAction(click, ACTIONS.share)) return share(deps, click, reply);
-    if (isAction(click, ACTIONS.private)) return continuePrivately(deps, click.user, click.value);
+    if (isAction(click, ACTIONS.private))
+      return continuePrivately(deps, click.user, await recallQuestion(deps.store, click.value));
     return choose(deps, click, reply, isAction(click, ACTIONS.feedback), body);
   });
 }
@@ -84,7 +86,8 @@ async function afterFeedback(
 /** "Share in channel" on a private slash-command answer: the same answer, posted for everyone. */
 async function share(deps: SlackDeps, click: Click, respond: Respond | undefined) {
   if (click.where.kind !== 'ephemeral' || !respond) return;
-  const question = click.value;
+  const question = await recallQuestion(deps.store, click.value);
+  if (!question) return;
   const inbound = {
     channel: 'slack' as const,
     conversation: commandConversation(click.where.channel, click.user),
@@ -97,11 +100,12 @@ async function share(deps: SlackDeps, click: Click, respond: Respond | undefined
   if (messages.length) await deps.outbox.respond(respond, 'in_channel', messages);
 }
 
-/** Opens (or finds) the direct message with the person and answers there. */
-async function continuePrivately(deps: SlackDeps, user: string, text: string, choice?: string) {
+/** Opens (or finds) the direct message with the person and answers there (the welcome when the question is gone). */
+async function continuePrivately(deps: SlackDeps, user: string, text: string | undefined, choice?: string) {
   const channel = await deps.outbox.openDirect(user);
   if (!channel) return;
   const place: Place = { channel };
+  if (text === undefined) return deps.outbox.post(place, deps.render(deps.bot.welcome()));
   const inbound: Inbound = {
     channel: 'slack',
     conversation: conversationOf(place),

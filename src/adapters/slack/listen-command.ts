@@ -1,4 +1,6 @@
 import type { App } from '@slack/bolt';
+import { capInbound } from '../../core/search/text';
+import { rememberQuestion } from './button-questions';
 import { toPlainText } from './slack-text';
 import { commandConversation } from './to-inbound';
 import { handle, type SlackDeps } from './turns';
@@ -10,7 +12,7 @@ import { renderPlain } from './render';
  */
 export function listenToCommand(app: App, deps: SlackDeps): void {
   app.command(/^\/.+/, async ({ command, ack, respond }) => {
-    const question = toPlainText(command.text ?? '');
+    const question = toPlainText(capInbound(command.text ?? ''));
     if (!question) {
       const [first, ...rest] = deps.render(deps.bot.welcome());
       await ack({ response_type: 'ephemeral', text: first?.text ?? '', blocks: first?.blocks ?? [] });
@@ -28,7 +30,10 @@ export function listenToCommand(app: App, deps: SlackDeps): void {
     if (!replies) return deps.outbox.respond(respond, 'ephemeral', [renderPlain(deps.fallbackText)]);
     for (const reply of replies) {
       // Sensitive answers stay private: no button to post them in the channel.
-      const share = reply.kind === 'answer' && !reply.sensitive ? { share: { question } } : {};
+      const share =
+        reply.kind === 'answer' && !reply.sensitive
+          ? { share: { question: await rememberQuestion(deps.store, question) } }
+          : {};
       await deps.outbox.respond(respond, 'ephemeral', deps.render(reply, share));
     }
   });

@@ -30,6 +30,15 @@ export function sections(text: string, format: (piece: string) => string = escap
   });
 }
 
+/** Section blocks of plain_text, for what a person typed: Slack formats none of it (no *bold*, no links). */
+export function plainSections(text: string): Part[] {
+  return splitForLimit(text, LIMITS.sectionText, (piece) => piece).map((piece) => ({
+    block: { type: 'section', text: { type: 'plain_text', text: piece, emoji: false } },
+    plain: piece,
+    chars: piece.length,
+  }));
+}
+
 /** A small grey line under a block (citations, attributions). */
 export function context(mrkdwn: string, plain: string): Part {
   const text = mrkdwn.slice(0, LIMITS.sectionText);
@@ -82,7 +91,7 @@ export function escalation(reply: Reply): Part[] {
   if (!offer) return [];
   return [
     ...sections(SLACK_WORDING.escalationHeading(offer.contact.name)),
-    ...sections(offer.summary, quoteMrkdwn),
+    ...plainSections(offer.summary),
     ...buttons(offer.consentChoices, ACTIONS.choice, 'consent'),
   ];
 }

@@ -7,6 +7,7 @@ import { SLACK_WORDING } from './wording';
 
 /** Extras a reply gets in some places: the "Share in channel" button on a private slash-command answer. */
 export interface RenderOptions {
+  /** `question` is the id the question is kept under (button-questions.ts), never the text. */
   share?: { question: string };
   /** A line above the reply in mrkdwn (already escaped), e.g. who shared it. */
   attribution?: string;
@@ -34,13 +35,13 @@ export function renderHome(reply: Reply): HomeView {
   return { type: 'home', blocks };
 }
 
-/** The short reply a sensitive question gets in a shared channel: an offer to continue in a direct message. */
-export function renderPrivateOffer(question: string): SlackMessage {
+/**
+ * The short reply a sensitive question gets in a shared channel: an offer to continue in a direct message.
+ * The button carries the id the question is kept under (see button-questions.ts), never the question.
+ */
+export function renderPrivateOffer(questionId: string): SlackMessage {
   const offer = parts.sections(SLACK_WORDING.privateOffer);
-  const button = parts.button(
-    { id: question.slice(0, LIMITS.buttonValue), label: SLACK_WORDING.privateButton },
-    ACTIONS.private,
-  );
+  const button = parts.button({ id: questionId, label: SLACK_WORDING.privateButton }, ACTIONS.private);
   const blocks: KnownBlock[] = [...offer.map((p) => p.block), { type: 'actions', elements: [button] }];
   return { text: escapeMrkdwn(SLACK_WORDING.privateOffer), blocks };
 }

@@ -71,9 +71,16 @@ function isForm(contentType: string | undefined): boolean {
 }
 
 function typed(value: unknown): Record<string, unknown> | undefined {
-  const hasType =
-    typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-  return hasType ? (value as Record<string, unknown>) : undefined;
+  if (!hasType(value)) return undefined;
+  // An event callback whose event is missing or not an object (`"event": null`) would fail inside Bolt.
+  if (value.type === 'event_callback' && !hasType(value.event)) return undefined;
+  return value;
+}
+
+function hasType(value: unknown): value is Record<string, unknown> & { type: string } {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
+  );
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {

@@ -56,6 +56,7 @@ export class RouteReceiver implements Receiver {
       if (acked || res.headersSent)
         return this.logger.warn({ err: error }, 'slack listener failed after ack');
       const status = (error as { code?: unknown })?.code === ErrorCode.AuthorizationError ? 401 : 500;
+      if (status === 500) this.logger.error({ err: error }, 'slack request failed');
       return sendJson(res, status, { error: status === 401 ? 'not authorized' : 'internal error' });
     }
     // Nothing took this request (an action or command no listener handles): say so now, rather than let

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { capInbound } from '../../core/search/text';
 import type { Inbound } from '../../core/types';
 import { DIALOG_BLOCK_PREFIX } from './blocks';
 import { toPlainText } from './slack-text';
@@ -52,7 +53,8 @@ export function messageToTurn(event: unknown, botUserId?: string): Turn | undefi
   const threadTs = e.thread_ts ?? (direct ? undefined : e.ts);
   const place: Place = { channel: e.channel, ...(threadTs && { threadTs }) };
   // A mention starts with the bot's own <@U...>, also when its user id is not known yet.
-  const spoken = e.type === 'app_mention' ? e.text.replace(/^\s*<@[A-Z0-9]+>/, '') : e.text;
+  const typed = capInbound(e.text);
+  const spoken = e.type === 'app_mention' ? typed.replace(/^\s*<@[A-Z0-9]+>/, '') : typed;
   const text = toPlainText(spoken, botUserId);
   return { inbound: { channel: 'slack', conversation: conversationOf(place), user: e.user, text }, place };
 }

@@ -1,5 +1,6 @@
+import { rememberQuestion } from './button-questions';
 import type { Bot } from '../../core/bot';
-import type { ClaimStore, JournalStore } from '../../core/state/conversation-store';
+import type { ClaimStore, JournalStore, StateStore } from '../../core/state/conversation-store';
 import type { Inbound, Reply } from '../../core/types';
 import type { Metrics } from '../../server/metrics';
 import type { Logger } from '../../server/logger';
@@ -17,7 +18,7 @@ export interface SlackDeps {
   bot: Bot;
   outbox: Outbox;
   logger: Logger;
-  store: ClaimStore & JournalStore;
+  store: ClaimStore & JournalStore & Pick<StateStore<unknown>, 'get' | 'set'>;
   /** The server's counters of retries answered by another delivery, and of store failures. */
   metrics?: Pick<Metrics, 'dedupeHits' | 'storeErrors'>;
   /** The contact line sent when the bot itself failed or a reply could not be delivered. */
@@ -64,7 +65,7 @@ export async function handle(deps: SlackDeps, inbound: Inbound): Promise<Reply[]
 
 /**
  * Answers a turn where it was asked. A sensitive reply in a shared channel becomes a short offer to continue
- * in a direct message; the question itself rides in the button, so nothing is kept meanwhile.
+ * in a direct message; the button carries an id of the question, kept redacted in the store (never the text).
  */
 export async function answer(deps: SlackDeps, { inbound, place }: Turn): Promise<void> {
   const replies = await handle(deps, inbound);
@@ -80,7 +81,7 @@ export async function postReplies(
   if (!replies) return deps.outbox.post(place, [renderPlain(deps.fallbackText)]);
   for (const reply of replies) {
     if (reply.sensitive && !isDirect(place.channel))
-      return deps.outbox.post(place, [renderPrivateOffer(question)]);
+      return deps.outbox.post(place, [renderPrivateOffer(await rememberQuestion(deps.store, question))]);
     await deps.outbox.post(place, deps.render(reply));
   }
 }

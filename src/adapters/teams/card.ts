@@ -19,7 +19,15 @@ export function textBlock(text: string, extra: CardElement = {}): CardElement {
   return { type: 'TextBlock', text, wrap: true, ...extra };
 }
 
-function citationLine(citation: Citation): string {
+/**
+ * Text that holds what a person typed: a TextRun, which Teams never reads as Markdown, so
+ * "[Click to verify](https://evil.example)" stays those characters instead of a disguised link.
+ */
+export function plainTextBlock(text: string, run: CardElement = {}, extra: CardElement = {}): CardElement {
+  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text, ...run }], ...extra };
+}
+
+export function citationLine(citation: Citation): string {
   return `${citation.label} · ${citation.documentTitle} (${citation.version})`;
 }
 
@@ -108,7 +116,7 @@ export function escalationBlock(escalation: Escalation, dialog?: string): Block 
   return {
     elements: [
       textBlock(lead, { spacing: 'Medium' }),
-      { type: 'Container', style: 'emphasis', items: [textBlock(escalation.summary)] },
+      { type: 'Container', style: 'emphasis', items: [plainTextBlock(escalation.summary)] },
       textBlock(contactMarkdown(escalation.contact), { spacing: 'Small' }),
       ...buttonRows(escalation.consentChoices, dialog),
     ],

@@ -21,13 +21,29 @@ export type TurnLogic = (context: TurnContext) => Promise<void>;
  * body, and maps errors to status codes itself (`process()` would log the error and echo its message).
  */
 export class TeamsCloudAdapter extends CloudAdapter {
+  /** Until when (performance.now()) tokens cannot be checked: the signing keys could not be fetched. */
+  private keysUnavailableUntil = 0;
+
   constructor(config: TeamsConfig) {
     super(new ReusingAuthentication(toAuthOptions(config)));
   }
 
-  /** Checks the request's token (throws a 401 AuthenticationError), so it can be acknowledged before the turn. */
-  authenticate(authHeader: string, activity: Activity): Promise<Authenticated> {
-    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+  /**
+   * Checks the request's token, so it can be acknowledged before the turn: throws botbuilder's error for a
+   * bad token, and KeysUnavailableError when the Bot Framework's signing keys cannot be fetched. That
+   * failure is remembered for KEYS_RETRY_SECONDS: every forged token would otherwise fetch them again.
+   */
+  async authenticate(authHeader: string, activity: Activity): Promise<Authenticated> {
+    // Only a token the keys would be needed for waits for them; no token, or no JWT, is refused as usual.
+    const jwt = /^Bearer [\w-]+\.[\w-]+\.[\w-]*$/.test(authHeader);
+    if (jwt && performance.now() < this.keysUnavailableUntil) throw new KeysUnavailableError();
+    try {
+      return await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      if (!isKeyFetchFailure(error)) throw error;
+      this.keysUnavailableUntil = performance.now() + KEYS_RETRY_SECONDS * 1000;
+      throw new KeysUnavailableError(error);
+    }
   }
 
   /** Runs `logic` on the activity, authenticating the request first unless it already was. */
@@ -43,13 +59,20 @@ export class TeamsCloudAdapter extends CloudAdapter {
   }
 }
 
-// jsonwebtoken's own errors (bad signature, malformed, not yet valid) reach us unwrapped.
-const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+/** How long a failed fetch of the signing keys is remembered; also the 503's Retry-After. */
+export const KEYS_RETRY_SECONDS = 10;
 
-/** True for a missing, malformed, expired or forged token: botframework-connector's 401s and jsonwebtoken's. */
-export function isAuthenticationError(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (TOKEN_ERRORS.has(error.name) || (error as { statusCode?: unknown }).statusCode === 401)
-  );
+/** The bot cannot check any token right now (the keys are out of reach): 503, and the connector retries. */
+export class KeysUnavailableError extends Error {
+  constructor(cause?: unknown) {
+    super('the Bot Framework signing keys could not be fetched', { cause });
+    this.name = 'KeysUnavailableError';
+  }
+}
+
+// botframework-connector's OpenIdMetadata: "Failed to load openID config: 500" / "Failed to load Keys: 502"
+// (AuthenticationError, status 500), or node-fetch's FetchError when the host cannot be reached at all.
+function isKeyFetchFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.name === 'FetchError' || /^Failed to load (openID config|Keys)/.test(error.message);
 }

@@ -5,7 +5,11 @@ import { ConfigError } from '../../core/errors';
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
 const schema = z.object({
-  MicrosoftAppId: z.string().trim().min(1).optional(),
+  MicrosoftAppId: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID')
+    .optional(),
   MicrosoftAppPassword: z.string().min(1).optional(),
   // botbuilder compares the type case-insensitively; so do we, and hand it the canonical spelling.
   MicrosoftAppType: z
@@ -15,6 +19,9 @@ const schema = z.object({
     .optional(),
   MicrosoftAppTenantId: z.string().trim().min(1).optional(),
   NODE_ENV: z.string().optional(),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  // Local mode (no app id) on a HOST other machines can reach: off unless an operator says "on".
+  TEAMS_LOCAL_MODE: z.enum(['on', 'off']).optional(),
   // Entra object ids (comma-separated) of who may choose the escalation channel; unset: anyone in the team.
   ESCALATION_TEAMS_ADMINS: z
     .string()
@@ -28,6 +35,10 @@ const schema = z.object({
 });
 
 const fixes: Record<string, string> = {
+  MicrosoftAppId:
+    'Copy the Microsoft App ID (such as 6d2d3a1b-4c5e-4f60-8a7b-9c0d1e2f3a4b) from the Azure Bot resource > Configuration, or unset it for local mode.',
+  TEAMS_LOCAL_MODE:
+    'Set it to "on" (unauthenticated local mode even when HOST is not loopback) or "off", or leave it unset.',
   MicrosoftAppType:
     'Set it to SingleTenant (new bots), MultiTenant or UserAssignedMSI, as shown on the Azure Bot resource.',
 };
@@ -40,6 +51,10 @@ export interface TeamsConfig {
   appType: (typeof APP_TYPES)[number];
   tenantId?: string;
   production: boolean;
+  /** HOST: local mode is only for a server other machines cannot reach. */
+  host: string;
+  /** TEAMS_LOCAL_MODE: on/off forces local mode on any HOST (or off); unset follows HOST. */
+  localMode?: 'on' | 'off';
   /** Who may type "use this channel for escalations"; undefined lets anyone in a team with the bot. */
   escalationAdmins?: string[];
 }
@@ -50,6 +65,8 @@ export function readTeamsConfig(env: Env): TeamsConfig {
   const config: TeamsConfig = {
     appType: parsed.MicrosoftAppType ?? 'MultiTenant',
     production: parsed.NODE_ENV === 'production',
+    host: parsed.HOST,
+    ...(parsed.TEAMS_LOCAL_MODE && { localMode: parsed.TEAMS_LOCAL_MODE }),
     ...(parsed.MicrosoftAppId && { appId: parsed.MicrosoftAppId }),
     ...(parsed.MicrosoftAppPassword && { appPassword: parsed.MicrosoftAppPassword }),
     ...(parsed.MicrosoftAppTenantId && { tenantId: parsed.MicrosoftAppTenantId }),

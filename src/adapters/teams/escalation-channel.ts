@@ -43,6 +43,9 @@ interface TeamsSinkOptions {
 export function createTeamsEscalationSink({ adapter, appId, store }: TeamsSinkOptions): EscalationSink {
   return {
     name: 'teams',
+    // Only once someone has typed the command in a team channel.
+    ready: async () =>
+      Boolean(((await store.get(ESCALATION_CHANNEL_KEY)) as { conversation?: unknown })?.conversation),
     async forward(summary) {
       const reference = (await store.get(ESCALATION_CHANNEL_KEY)) as
         Partial<ConversationReference> | undefined;

@@ -13,7 +13,7 @@ export const LABELS = {
     'This touches on privacy or an information incident, so please ask me in a personal chat instead of here.',
   openPersonalChat: 'Open a personal chat',
   escalationChannelRefused:
-    'Only the people listed in ESCALATION_TEAMS_ADMINS can choose where escalations go, so nothing changed.',
+    'Only the people listed in ESCALATION_TEAMS_ADMINS, on a bot with a Microsoft App ID, can choose where escalations go, so nothing changed.',
   escalationChannelSet:
     'Done: questions people choose to send to the Citizen Engagement team will be posted in this channel.',
   error: (contact: string) => `Sorry, something went wrong on my side. For help now, contact ${contact}.`,

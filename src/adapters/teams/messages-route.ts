@@ -3,7 +3,14 @@ import type { Activity } from 'botbuilder';
 import { BodyTooLargeError, readBody } from '../../server/read-body';
 import { sendBusy, sendJson, type Route } from '../../server/route';
 import type { Logger } from '../../server/logger';
-import { isAuthenticationError, type TeamsCloudAdapter, type TurnLogic } from './cloud-adapter';
+import { hostName, isLoopback } from '../../server/loopback';
+import {
+  KEYS_RETRY_SECONDS,
+  KeysUnavailableError,
+  type Authenticated,
+  type TeamsCloudAdapter,
+  type TurnLogic,
+} from './cloud-adapter';
 import { isLoopbackServiceUrl } from './loopback';
 import { hasActivityShape, parseActivity } from './parse-activity';
 
@@ -22,6 +29,22 @@ interface MessagesRouteOptions {
   track?<T>(work: () => Promise<T>): Promise<T>;
   /** True while the server has too many turns in flight: new messages get 503 and come again. */
   overloaded?(): boolean;
+}
+
+/**
+ * Why local mode (no authentication) refuses a request, or undefined. Only a program on this machine may
+ * talk to it, and only about a connector on this machine: a caller from the network, a web page (an Origin
+ * header, a non-JSON simple request, or a rebound Host name) or a serviceUrl elsewhere is refused. The
+ * caller is checked, not just the URL, because every spelling of 127.0.0.1 is loopback too.
+ */
+function localModeRefusal(req: IncomingMessage, activity: Activity): string | undefined {
+  if (!isLoopback(req.socket.remoteAddress ?? '')) return 'caller not on this machine';
+  if (!isLoopback(hostName(req.headers.host))) return 'Host header not loopback';
+  if (req.headers.origin !== undefined) return 'sent by a web page';
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') return 'not application/json';
+  if (!isLoopbackServiceUrl(activity.serviceUrl)) return 'serviceUrl not loopback';
+  return undefined;
 }
 
 /**
@@ -59,37 +82,41 @@ async function handleMessages(
   const { activity } = parsed;
   // botbuilder with no app id would POST its replies to whatever serviceUrl the request names. Refuse before
   // botbuilder sees the activity, so nothing at all is sent for such a request.
-  if (localMode && !isLoopbackServiceUrl(activity.serviceUrl)) {
-    logger.warn(
-      { activityType: activity.type },
-      'teams local mode: refused an activity whose serviceUrl is not loopback',
-    );
+  const refused = localMode ? localModeRefusal(req, activity) : undefined;
+  if (refused) {
+    logger.warn({ activityType: activity.type, refused }, 'teams local mode: refused an activity');
     return sendJson(res, 401, { error: 'unauthorized' });
   }
   if (!hasActivityShape(activity))
     return sendJson(res, 400, { error: 'activity is missing required fields' });
   const authHeader = req.headers.authorization ?? '';
+  let authenticated: Authenticated;
   try {
-    if (answersInResponse(activity)) {
-      const invokeResponse = await adapter.run(authHeader, activity, logic);
-      if (invokeResponse) return sendJson(res, invokeResponse.status, invokeResponse.body ?? {});
-      res.writeHead(200).end();
-      return;
-    }
-    const authenticated = await adapter.authenticate(authHeader, activity);
-    // The connector sends a refused activity again; an ack now would be an answer never sent.
-    if (overloaded?.()) return sendBusy(res);
-    res.writeHead(200).end();
-    // The turn logic answers its own failures; this is botbuilder itself failing.
-    track(() => adapter.run(authenticated, activity, logic)).catch((error: unknown) =>
-      logger.error(
-        { err: error, activityType: activity.type },
-        'teams turn failed after the acknowledgement',
-      ),
-    );
+    authenticated = await adapter.authenticate(authHeader, activity);
   } catch (error) {
-    if (!isAuthenticationError(error)) throw error;
+    if (error instanceof KeysUnavailableError) {
+      logger.warn(
+        { activityType: activity.type },
+        'teams: cannot check tokens now (signing keys unavailable)',
+      );
+      res.setHeader('retry-after', String(KEYS_RETRY_SECONDS));
+      return sendJson(res, 503, { error: 'cannot verify the token right now, try again shortly' });
+    }
+    // A token that cannot be checked is not accepted, whatever the library threw about it.
     logger.warn({ activityType: activity.type }, 'teams: refused a request without a valid token');
-    sendJson(res, 401, { error: 'unauthorized' });
+    return sendJson(res, 401, { error: 'unauthorized' });
   }
+  if (answersInResponse(activity)) {
+    const invokeResponse = await adapter.run(authenticated, activity, logic);
+    if (invokeResponse) return sendJson(res, invokeResponse.status, invokeResponse.body ?? {});
+    res.writeHead(200).end();
+    return;
+  }
+  // The connector sends a refused activity again; an ack now would be an answer never sent.
+  if (overloaded?.()) return sendBusy(res);
+  res.writeHead(200).end();
+  // The turn logic answers its own failures; this is botbuilder itself failing.
+  track(() => adapter.run(authenticated, activity, logic)).catch((error: unknown) =>
+    logger.error({ err: error, activityType: activity.type }, 'teams turn failed after the acknowledgement'),
+  );
 }

@@ -6,6 +6,7 @@ import {
   escalationBlock,
   feedbackBlock,
   passageBlock,
+  plainTextBlock,
   sourcesBlock,
   textBlock,
   type Block,
@@ -127,7 +128,8 @@ export function leadInCard(activity: Partial<Activity>): Partial<Activity> | und
   const [attachment, ...others] = activity.attachments ?? [];
   if (!attachment || others.length || !activity.text) return undefined;
   const card = attachment.content as { body?: unknown[] };
-  const body = [textBlock(activity.text, { weight: 'Bolder' }), ...(card.body ?? [])];
+  // The lead may quote the person ("talk to a person" shows their question): no Markdown in it.
+  const body = [plainTextBlock(activity.text, { weight: 'Bolder' }), ...(card.body ?? [])];
   const moved: Partial<Activity> = {
     ...activity,
     attachments: [{ ...attachment, content: { ...card, body } }],

@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { capInbound } from '../../core/search/text';
 import type { Inbound } from '../../core/types';
 
 /** The data every Action.Submit button carries; Teams hands it back as `activity.value`. */
@@ -63,14 +64,18 @@ function readSubmit(value: unknown): SubmitData['guidebot'] | undefined {
   return { choice: data.choice, ...(dialog && { dialog }) };
 }
 
+// Teams sends a mention entity per @mention; more than this in one message is not a person typing.
+const MAX_MENTIONS = 20;
+
 function botMentions(activity: Partial<Activity>): string[] {
   const botId = activity.recipient?.id;
-  const entities: unknown[] = Array.isArray(activity.entities) ? activity.entities : [];
+  const entities: unknown[] = Array.isArray(activity.entities) ? activity.entities.slice(0, 100) : [];
   return (entities as Array<{ type?: unknown }>)
     .filter((e) => e && e.type === 'mention')
     .filter((e) => !!botId && (e as { mentioned?: { id?: unknown } }).mentioned?.id === botId)
     .map((e) => (e as { text?: unknown }).text)
-    .filter((text): text is string => typeof text === 'string' && text.length > 0);
+    .filter((text): text is string => typeof text === 'string' && text.length > 0)
+    .slice(0, MAX_MENTIONS);
 }
 
 function mentionsBot(activity: Partial<Activity>): boolean {
@@ -78,10 +83,12 @@ function mentionsBot(activity: Partial<Activity>): boolean {
 }
 
 /** The question without the bot's @mention; other people's mentions keep their names, without the tags. */
-function removeMentions(activity: Partial<Activity>): string {
-  let text = hasText(activity) ? activity.text : '';
+export function removeMentions(activity: Partial<Activity>): string {
+  // Capped first: everything after runs on at most MAX_INBOUND_CHARS, whatever the body held.
+  let text = capInbound(hasText(activity) ? activity.text : '');
   for (const mention of botMentions(activity)) text = text.split(mention).join(' ');
-  text = text.replace(/<at>(.*?)<\/at>/gi, '$1');
+  // Tags dropped one by one (linear); a lazy <at>(.*?)</at> rescans the rest of the text for every <at>.
+  text = text.replace(/<\/?at>/gi, '');
   return decodeEntities(text).replace(/\s+/g, ' ').trim();
 }
 

@@ -75,7 +75,9 @@ function typingWhileSlow(context: TurnContext): () => void {
 async function answerMessage(context: TurnContext, deps: TurnDependencies, turn: TeamsTurn): Promise<void> {
   const { activity } = context;
   if (isEscalationCommand(context, turn.inbound.text)) {
-    const allowed = !deps.escalationAdmins || deps.escalationAdmins.includes(turn.inbound.user);
+    // Local mode authenticates no one: nobody may choose where other people's escalations go.
+    const allowed =
+      !!deps.appId && (!deps.escalationAdmins || deps.escalationAdmins.includes(turn.inbound.user));
     if (allowed) await rememberEscalationChannel(context, deps.store);
     const text = allowed ? LABELS.escalationChannelSet : LABELS.escalationChannelRefused;
     await context.sendActivity({ type: 'message', text, textFormat: 'plain' });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson } from '../../server/route';
-import { hostName, isLoopback } from './web-config';
+import { hostName, isLoopback } from '../../server/loopback';
 
 /** Headers on every web chat response: the page loads only its own files and cannot be framed. */
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {

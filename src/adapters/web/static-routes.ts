@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Route } from '../../server/route';
 import { guardRequest } from './guard';
@@ -10,6 +11,7 @@ const STATIC_DIR = path.resolve(__dirname, '../../../src/adapters/web/static');
 
 const PAGE_FILES = [
   { path: '/', file: 'index.html', type: 'text/html; charset=utf-8' },
+  { path: '/static/render.js', file: 'render.js', type: 'text/javascript; charset=utf-8' },
   { path: '/static/chat.js', file: 'chat.js', type: 'text/javascript; charset=utf-8' },
   { path: '/static/chat.css', file: 'chat.css', type: 'text/css; charset=utf-8' },
   { path: '/static/icon.svg', file: 'icon.svg', type: 'image/svg+xml' },
@@ -23,15 +25,15 @@ export function createStaticRoutes(loopbackOnly: boolean, dir = STATIC_DIR): Rou
       method: 'GET',
       path: urlPath,
       handle(req, res) {
-        if (!guardRequest(req, res, loopbackOnly)) return;
-        // no-cache: the browser revalidates, so a changed page shows after a restart without a hard reload.
-        res.writeHead(200, {
-          'content-type': type,
-          'content-length': body.length,
-          'cache-control': 'no-cache',
-        });
-        res.end(body);
+        if (guardRequest(req, res, loopbackOnly)) sendFile(res, type, body);
       },
     };
   });
+}
+
+/** A page or file of the web chat, as the browser should keep it. */
+export function sendFile(res: ServerResponse, type: string, body: Buffer): void {
+  // no-cache: the browser revalidates, so a changed page shows after a restart without a hard reload.
+  res.writeHead(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-cache' });
+  res.end(body);
 }

@@ -5,10 +5,10 @@ import type { Inbound } from '../../core/types';
 import { BodyTooLargeError, readBody } from '../../server/read-body';
 import { sendJson, type Route } from '../../server/route';
 import { guardRequest } from './guard';
-import { toWebReply } from './render';
+import { MAX_TEXT_LENGTH } from './limits';
+import { toWebReplies, toWebReply, type WebRenderOptions } from './render';
+import type { WebWelcome } from './welcome';
 
-/** The longest message the page lets a person type (the input's maxlength says the same). */
-const MAX_TEXT_LENGTH = 2000;
 /** Largest turn body: a maximal message in JSON, with every character escaped, fits. */
 const TURN_BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -16,7 +16,11 @@ const TURN_BODY_LIMIT_BYTES = 16 * 1024;
 const turnSchema = z
   .strictObject({
     conversation: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 letters, digits, - or _'),
-    text: z.string().min(1).max(MAX_TEXT_LENGTH).optional(),
+    text: z
+      .string()
+      .min(1)
+      .max(MAX_TEXT_LENGTH, `is longer than the limit of ${MAX_TEXT_LENGTH} characters`)
+      .optional(),
     choice: z.string().min(1).max(200).optional(),
   })
   .refine((turn) => (turn.text === undefined) !== (turn.choice === undefined), {
@@ -25,12 +29,24 @@ const turnSchema = z
 
 interface TurnRouteOptions {
   bot: Bot;
-  didYouMean: string;
   loopbackOnly: boolean;
+  render: Omit<WebRenderOptions, 'canForward'>;
+  /** Whether a confirmed escalation would reach someone now. */
+  canForward: () => Promise<boolean>;
+  welcome: WebWelcome;
 }
 
-/** POST /api/web/turn {conversation, text | choice} -> {replies}; GET /api/web/welcome -> {replies}. */
-export function createTurnRoutes({ bot, didYouMean, loopbackOnly }: TurnRouteOptions): Route[] {
+/**
+ * POST /api/web/turn {conversation, text | choice} -> {replies}; GET /api/web/welcome -> {replies, welcome}
+ * (`replies` is the welcome in the reply model, for scripts; the page shows `welcome`).
+ */
+export function createTurnRoutes({
+  bot,
+  loopbackOnly,
+  render,
+  canForward,
+  welcome,
+}: TurnRouteOptions): Route[] {
   const turn: Route = {
     method: 'POST',
     path: '/api/web/turn',
@@ -49,22 +65,27 @@ export function createTurnRoutes({ bot, didYouMean, loopbackOnly }: TurnRouteOpt
         channel: 'web',
         conversation,
         user: conversation,
+        // The id is the page's own invention: the rate limit also counts the address it comes from.
+        ...(req.socket.remoteAddress && { client: req.socket.remoteAddress }),
         ...(text !== undefined && { text }),
         ...(choice !== undefined && { choice }),
       };
       const replies = await bot.handle(inbound);
-      sendJson(res, 200, { replies: replies.map((reply) => toWebReply(reply, didYouMean)) });
+      // Asked only when there is an offer to forward (with Teams it is a store read).
+      const forward = replies.some((reply) => reply.escalation) && (await canForward());
+      sendJson(res, 200, { replies: toWebReplies(replies, { ...render, canForward: forward }) });
     },
   };
-  const welcome: Route = {
+  const welcomeRoute: Route = {
     method: 'GET',
     path: '/api/web/welcome',
     handle(req, res) {
       if (!guardRequest(req, res, loopbackOnly)) return;
-      sendJson(res, 200, { replies: [toWebReply(bot.welcome(), didYouMean)] });
+      const options = { ...render, canForward: false };
+      sendJson(res, 200, { replies: [toWebReply(bot.welcome(), options)], welcome });
     },
   };
-  return [turn, welcome];
+  return [turn, welcomeRoute];
 }
 
 function isJson(req: IncomingMessage): boolean {

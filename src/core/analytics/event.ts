@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const piKind = z.enum(['email', 'phone', 'sin', 'phn', 'address', 'dateOfBirth', 'healthDetail']);
+const piKind = z.enum(['email', 'phone', 'sin', 'phn', 'address', 'dateOfBirth', 'healthDetail', 'name']);
 
 /**
  * One turn as analytics keep it: no names, no raw text. Ids are salted hashes; the question is the redacted

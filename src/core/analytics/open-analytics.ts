@@ -11,7 +11,7 @@ import { createFileAnalyticsStore } from './file-store';
 import { createAnalyticsRecorder } from './recorder';
 import { createRedisAnalyticsStore, redisSalt } from './redis-store';
 
-const schema = baseSchema.pick({ REDIS_URL: true }).extend({
+const schema = baseSchema.pick({ REDIS_URL: true, REDIS_KEY_PREFIX: true }).extend({
   GUIDEBOT_DATA_DIR: z.string().min(1).default('.guidebot-data'),
   ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   ANALYTICS_SALT: z.string().min(16).optional(),
@@ -37,13 +37,10 @@ export function loadAnalyticsConfig(env: Env): AnalyticsConfig {
  * The store the settings point at: Redis when REDIS_URL is set (connected as the conversation store is, so a
  * turn never waits long on a Redis that is gone), else files in the data folder.
  */
-export async function openAnalyticsStore(
-  config: AnalyticsConfig,
-  redisPrefix = 'guidebot:',
-): Promise<OpenedStore> {
+export async function openAnalyticsStore(config: AnalyticsConfig): Promise<OpenedStore> {
   if (config.REDIS_URL) {
     const { client } = await connectRedis({ url: config.REDIS_URL });
-    const store = createRedisAnalyticsStore({ redis: client, prefix: redisPrefix });
+    const store = createRedisAnalyticsStore({ redis: client, prefix: config.REDIS_KEY_PREFIX });
     return { store, redis: client, close: () => closeAll(store, client) };
   }
   const store = createFileAnalyticsStore(path.join(config.dataDir, 'analytics'));
@@ -71,14 +68,15 @@ export interface Analytics {
  */
 export async function openAnalytics(
   env: Env,
-  options: { notPersonal: NotPersonal; clock?: () => Date; redisPrefix?: string },
+  options: { notPersonal: NotPersonal; clock?: () => Date },
 ): Promise<Analytics> {
   const config = loadAnalyticsConfig(env);
-  const prefix = options.redisPrefix ?? 'guidebot:';
-  const { store, redis, close } = await openAnalyticsStore(config, prefix);
+  const { store, redis, close } = await openAnalyticsStore(config);
   const clock = options.clock ?? (() => new Date());
   try {
-    const salt = config.ANALYTICS_SALT ?? (redis ? await redisSalt(redis, prefix) : fileSalt(config.dataDir));
+    const salt =
+      config.ANALYTICS_SALT ??
+      (redis ? await redisSalt(redis, config.REDIS_KEY_PREFIX) : fileSalt(config.dataDir));
     const retentionDays = config.ANALYTICS_RETENTION_DAYS;
     await store.prune(retentionCutoff(clock(), retentionDays));
     const observe = createAnalyticsRecorder({

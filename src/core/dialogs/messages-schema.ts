@@ -94,6 +94,8 @@ export const escalationMessagesSchema = z
     notSent: text,
     forwarded: text,
     forwardFailed: text,
+    notYours: text,
+    forwardLimited: text,
   })
   .strict();
 export type EscalationMessages = z.infer<typeof escalationMessagesSchema>;

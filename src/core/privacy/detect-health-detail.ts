@@ -9,7 +9,9 @@ const RELATION =
   'manager|employee|client|caregiver';
 // Who the relation belongs to: "my wife", "his mother", "Jane Smith's husband".
 const OWNER = String.raw`(?:\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our)\s+(?:[\w-]+\s+){0,2}?|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?'s\s+)`;
-const PERSON = new RegExp(String.raw`${OWNER}(?:${RELATION})s?\b('s|s')?`, 'g');
+// The person themself, telling: "I was diagnosed with ...", "I'm on antidepressants".
+const SELF = String.raw`\bI(?:'m|'ve)?\b(?=\s)`;
+const PERSON = new RegExp(String.raw`${OWNER}(?:${RELATION})s?\b('s|s')?|${SELF}`, 'g');
 
 // Specific health conditions and treatments, and sensitive family matters. Vague words ("medical details",
 // "health information") describe a situation without disclosing anything, so they are not on the list.
@@ -20,6 +22,10 @@ const DETAIL = new RegExp(
     String.raw`stroke|heart (?:attack|condition|disease)|pregnan\w*|miscarri\w*|abortion|chemo\w*|surgery|` +
     String.raw`hospitali[sz]ed|in (?:the )?hospital|intensive care|icu|rehab\w*|addict\w*|overdos\w*|` +
     String.raw`medications?|meds|prescri\w*|pills|dialysis|terminally|disabilit\w*|disabled|mental illness|` +
+    // Medicines people name when they say what someone takes ("my son is on Ritalin").
+    String.raw`ritalin|adderall|concerta|vyvanse|prozac|zoloft|lexapro|celexa|paxil|wellbutrin|effexor|cymbalta|` +
+    String.raw`xanax|ativan|valium|lithium|seroquel|abilify|risperdal|methadone|suboxone|oxycodone|opioids?|` +
+    String.raw`morphine|fentanyl|metformin|antidepressants?|antipsychotics?|` +
     String.raw`covid\w*|asthma|allerg\w*|therapy|therapist|psychiatr\w*|counsell?ing|sick|ill|illness|` +
     String.raw`divorc\w*|custody|arrested|jail|prison|criminal record|charged with|affair|abused?|foster care|` +
     String.raw`income assistance|bankrupt\w*)\b`,
@@ -41,9 +47,11 @@ const isTopic = (before: string): boolean => {
 const PROGRAM =
   /^\s+(?:services?|programs?|pages?|sites?|campaigns?|clinics?|week|month|day|awareness|prevention|research|society|foundation|units?|ward|teams?|polic(?:y|ies)|strategy|screening|cent(?:re|er)s?|network|support groups?|information|resources?|projects?|posts?)\b/i;
 const OWNED = /\b(?:her|his|their)(?:\s+[\w'-]+)?\s*$/i;
-const MAX_GAP_WORDS = 15;
-// Fifteen words fit well within this; the bound keeps long messages linear.
-const MAX_REST_CHARS = 300;
+// "My wife, who has worked at the ministry for twenty years ..., was diagnosed with ...": a detail can come
+// long after the person; the sentence still ends the search.
+const MAX_GAP_WORDS = 40;
+// Forty words fit well within this; the bound keeps long messages linear.
+const MAX_REST_CHARS = 500;
 
 /** Where the detail ends: further details close behind it ("has cancer and needs chemo") and a name. */
 function detailEnd(rest: string, first: RegExpMatchArray): number {

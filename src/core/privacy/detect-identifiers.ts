@@ -7,11 +7,17 @@ export interface NotPersonal {
   emailDomains: string[];
   /** Published service numbers, in any format; compared by their digits. */
   phones: string[];
+  /**
+   * Capitalised words the guideline itself uses ("minister", "engagement"), lowercase: never taken for a
+   * person's name. Unset: those of the knowledge last loaded (see notPersonalFrom).
+   */
+  knownWords?: ReadonlySet<string>;
 }
 
 // Left and right edges: the match must not be glued to other digits, words or number punctuation.
 const EMAIL = /(?<![\w.%+-])[\w.%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![\w-])/gi;
-const NUMBER_RUN = /(?<![\w.,/+(-])(?:\+\s?)?\(?\d(?:[ .()-]{0,3}\d){6,10}(?![\w-]|[.,/]\d)/g;
+// Digits with separators between them (spaces, dots, slashes, dashes with spaces around: "250 - 555 - 0199").
+const NUMBER_RUN = /(?<![\w.,/+(-])(?:\+\s?)?\(?\d(?:[ ./()-]{0,3}\d){6,10}(?![\w-]|[.,/]\d)/g;
 const POSTAL_CODE = /(?<![\w-])[abceghj-nprstvxy]\d[abceghj-nprstv-z][ -]?\d[abceghj-nprstv-z]\d(?![\w-])/gi;
 // North American numbers: +1, area code, exchange and line, with or without brackets and separators.
 const PHONE = /^(?:\+?1[ .-]?)?(?:\(\s?([2-9]\d{2})\s?\)|([2-9]\d{2}))[ .-]?([2-9]\d{2})[ .-]?(\d{4})$/;
@@ -59,11 +65,18 @@ export function findNumbers(text: string, allow: NotPersonal): PiSpan[] {
 
 function numberKind(value: string, published: string[]): PiSpan['kind'] | undefined {
   const digits = digitsOf(value);
-  const grouped = /^\d+(?:[ -]\d+)*$/.test(value);
+  // Groups of digits between separators: "046 454 286", "046.454.286", "046/454/286", "046 - 454 - 286".
+  const grouped = /^\d+(?:[ ./-]\d+)*$/.test(value.replace(/\s*-\s*/g, '-'));
   if (grouped && isValidPhn(digits)) return 'phn';
   if (grouped && isValidSin(digits)) return 'sin';
-  if (isPrivatePhone(value, published)) return 'phone';
+  if (isPrivatePhone(compactPhone(value), published)) return 'phone';
   return undefined;
+}
+
+/** "250 - 555 - 0199" as "250-555-0199", and digits spaced out one by one ("2 5 0 5 5 5 ...") run together. */
+function compactPhone(value: string): string {
+  if (/^\d(?: \d){6,}$/.test(value)) return digitsOf(value);
+  return value.replace(/\s*([.-])\s*/g, '$1');
 }
 
 /** Canadian postal codes: part of a home address. */

@@ -2,6 +2,9 @@ import { normalizeText } from '../search/text';
 import { findAddresses } from './detect-address';
 import { findBirthDates } from './detect-birth-date';
 import { findHealthDetails } from './detect-health-detail';
+import { findNames } from './detect-names';
+import { KNOWLEDGE_WORDS } from './not-personal';
+import { findSpelledEmails } from './detect-spelled-email';
 import { findEmails, findNumbers, findPostalCodes, type NotPersonal } from './detect-identifiers';
 import { PLACEHOLDERS, type PiKind, type PiSpan } from './pi-kinds';
 
@@ -20,11 +23,13 @@ function findPersonalInformation(text: string, allow: NotPersonal = DEFAULT_NOT_
   // Order matters for overlaps: identifiers with check digits beat looser patterns over the same digits.
   const all = [
     ...findEmails(text, allow),
+    ...findSpelledEmails(text),
     ...findNumbers(text, allow),
     ...findBirthDates(text),
     ...findAddresses(text),
     ...findPostalCodes(text),
     ...findHealthDetails(text),
+    ...findNames(text, allow.knownWords ?? KNOWLEDGE_WORDS),
   ];
   const sorted = all
     .map((span, rank) => ({ span, rank }))

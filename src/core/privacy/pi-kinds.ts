@@ -1,5 +1,5 @@
 /** The kinds of personal information the guard looks for in a message. */
-export type PiKind = 'email' | 'phone' | 'sin' | 'phn' | 'address' | 'dateOfBirth' | 'healthDetail';
+export type PiKind = 'email' | 'phone' | 'sin' | 'phn' | 'address' | 'dateOfBirth' | 'healthDetail' | 'name';
 
 /** What replaces each kind in everything the bot keeps: readable, and still searchable words. */
 export const PLACEHOLDERS: Record<PiKind, string> = {
@@ -10,6 +10,7 @@ export const PLACEHOLDERS: Record<PiKind, string> = {
   address: '[address]',
   dateOfBirth: '[date of birth]',
   healthDetail: '[health detail]',
+  name: '[name]',
 };
 
 /** A stretch of a message that holds personal information. */

@@ -39,6 +39,7 @@ const privacyFileSchema = z
         address: kindName,
         dateOfBirth: kindName,
         healthDetail: kindName,
+        name: kindName,
       })
       .strict(),
     notPersonal: z

@@ -6,7 +6,7 @@ import { simpleReply } from '../turns/simple-replies';
 import type { Reply } from '../types';
 import { freshness } from './freshness';
 import { guardPersonalInformation } from './guard';
-import { notPersonalFrom } from './not-personal';
+import { notPersonalFrom, type KnowledgeText } from './not-personal';
 import type { PiKind } from './pi-kinds';
 import { fillWording, type PrivacyKnowledge } from './privacy-file';
 
@@ -15,11 +15,14 @@ export interface PrivacyOptions {
   /** Remembers which conversations have seen the collection notice (the conversation store's claim). */
   store: ClaimStore;
   /** The knowledge base: the review-by date, and the published numbers in contacts.yaml. */
-  kb: { guideline: { meta: { reviewBy: string | null } }; contacts: Pick<ContactsFile, 'contacts'> };
+  kb: {
+    guideline: { meta: { reviewBy: string | null } } & KnowledgeText['guideline'];
+    contacts: Pick<ContactsFile, 'contacts'>;
+  };
   /** How long analytics keep a question (said in the notice; a conversation is re-noticed after it). */
   retentionDays: number;
   now?: () => Date;
-  /** False where the first reply must be the answer (`ask --json`, eval): no collection notice. */
+  /** False where the channel gives the notice itself (the terminal, once per data folder), or never (eval). */
   collectionNotice?: boolean;
 }
 
@@ -65,7 +68,7 @@ export function withPrivacy(bot: Bot, privacy: PrivacyKnowledge, options: Privac
       return [...out, ...after];
     },
     welcome() {
-      return addLine(bot.welcome(), notice);
+      return collectionNotice ? addLine(bot.welcome(), notice) : bot.welcome();
     },
   };
 }

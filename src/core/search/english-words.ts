@@ -4,6 +4,11 @@ import { readFileSync } from 'node:fs';
 // use: only questions with a word the guideline does not use need it.
 let dictionary: Dictionary | undefined;
 
+/** Loads the list now (the server does, before it listens), so no question waits for it. */
+export function loadEnglishWords(): void {
+  dictionary ??= loadDictionary();
+}
+
 /** True for a correctly spelt English word, which must not be "corrected" into another one. */
 export function isEnglishWord(word: string): boolean {
   dictionary ??= loadDictionary();

@@ -2,6 +2,17 @@ import lunr from 'lunr';
 
 /** Longest question we read; the rest is ignored (people paste whole documents by mistake). */
 export const MAX_QUESTION_CHARS = 1000;
+/**
+ * The most of a message any channel reads, cut before anything else looks at it (mention removal, the
+ * privacy guard, the journal): every later step then runs on a bounded text. Room for normalising to
+ * shrink it to MAX_QUESTION_CHARS. The web page's input allows exactly this many.
+ */
+export const MAX_INBOUND_CHARS = MAX_QUESTION_CHARS * 2;
+
+/** Untrusted message text cut to MAX_INBOUND_CHARS: the first thing every channel does with it. */
+export function capInbound(text: string): string {
+  return text.length > MAX_INBOUND_CHARS ? text.slice(0, MAX_INBOUND_CHARS) : text;
+}
 
 // Words of chat and question form that say nothing about the topic, on top of Lunr's English list.
 const CHAT_FILLER = [
@@ -165,8 +176,11 @@ export function normalizeText(text: string): string {
   return (
     text
       .normalize('NFKC')
+      // Invisible characters go without a trace, so they cannot split a word, an address or a number
+      // ("john\u200b@example.com"): soft hyphen, zero-width and joiners, direction marks and bidi overrides.
+      .replace(/[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, '')
       // eslint-disable-next-line no-control-regex -- control characters in user text are dropped on purpose
-      .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, ' ')
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
       .replace(/\p{Extended_Pictographic}|\p{Variation_Selector}|\p{Emoji_Modifier}/gu, ' ')
       .replace(/[‘’ʼ`´]/g, "'")
       .replace(/[“”«»]/g, '"')
@@ -176,9 +190,7 @@ export function normalizeText(text: string): string {
 
 /** Makes untrusted text safe to read: normalised and capped at MAX_QUESTION_CHARS. */
 export function cleanText(text: string): string {
-  return normalizeText(text.slice(0, MAX_QUESTION_CHARS * 2))
-    .slice(0, MAX_QUESTION_CHARS)
-    .trim();
+  return normalizeText(capInbound(text)).slice(0, MAX_QUESTION_CHARS).trim();
 }
 
 // words() runs many times a turn on the same short strings (synonym phrases, concept surfaces): remember

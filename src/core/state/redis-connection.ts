@@ -5,7 +5,7 @@ import { GuidebotError } from '../errors';
 export interface RedisConnectionOptions {
   /** redis://[user:password@]host:port[/db] or rediss:// for TLS. */
   url: string;
-  /** A command with no reply after this long fails (default 1000 ms): a turn never hangs on Redis. */
+  /** A command with no reply after this long fails (default 500 ms): a turn never hangs on Redis. */
   commandTimeoutMs?: number;
   /** Start-up gives up after this long (default 5000 ms). */
   connectTimeoutMs?: number;
@@ -32,7 +32,8 @@ export async function connectRedis(options: RedisConnectionOptions): Promise<Red
     // error within milliseconds, and the client keeps reconnecting in the background.
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    commandTimeout: options.commandTimeoutMs ?? 1000,
+    // A turn pays this once when Redis stops answering (the store then fails fast): it bounds the turn.
+    commandTimeout: options.commandTimeoutMs ?? 500,
     connectTimeout: Math.min(connectTimeoutMs, 2000),
     // Reconnect forever, at most a second apart, so the store is back soon after Redis is.
     retryStrategy: (attempt) => Math.min(attempt * 100, 1000),

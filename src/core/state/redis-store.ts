@@ -6,7 +6,7 @@ import { connectRedis, type RedisConnection, type RedisConnectionOptions } from 
 import { acquireLock, releaseLock, type LockTimes } from './redis-lock';
 import { COMMIT_UPDATE, INCREMENT_WINDOW } from './redis-scripts';
 import { checkTtl, ttlMilliseconds } from './ttl';
-import { createRedisTurnJournal } from './turn-journal';
+import { createRedisTurnJournal, type TurnJournal } from './turn-journal';
 
 /** Where the Redis store connects, which keys it uses and how long an update may hold a key. */
 export interface RedisStoreOptions extends RedisConnectionOptions, Partial<LockTimes> {
@@ -33,20 +33,26 @@ function createRedisStore<T>(connection: RedisConnection, options: RedisStoreOpt
   // died mid-turn, so the next turn waits it out instead of failing.
   const times: LockTimes = { holdMs: options.holdMs ?? 3000, waitMs: options.waitMs ?? 4000 };
   const queue = createKeyQueue();
-  const journal = createRedisTurnJournal(client, prefix, options.replicaTimeoutMs ?? 15_000);
   let closed = false;
+  const silence = createSilenceGate(client);
 
   // Every Redis call goes through here: a closed store or a Redis failure becomes STORE_UNAVAILABLE, while
   // errors from the caller's own `change` function pass through untouched (they are not wrapped here).
   const redis = async <V>(action: string, work: (client: Redis) => Promise<V>): Promise<V> => {
     if (closed) throw new GuidebotError('STORE_UNAVAILABLE', `The Redis store is closed (${action}).`);
+    if (silence.silent()) throw unavailable(connection, action, new Error('timed out a moment ago'));
     try {
       return await work(client);
     } catch (error) {
       if (error instanceof GuidebotError) throw error;
+      if (/timed out/i.test(String((error as Error)?.message))) silence.noticed();
       throw unavailable(connection, action, error);
     }
   };
+  const journal = gatedJournal(
+    createRedisTurnJournal(client, prefix, options.replicaTimeoutMs ?? 15_000),
+    redis,
+  );
 
   const conv = (key: string): string => `${prefix}conv:${key}`;
   return {
@@ -118,9 +124,50 @@ function createRedisStore<T>(connection: RedisConnection, options: RedisStoreOpt
       if (closed) return;
       closed = true;
       journal.stop();
+      silence.stop();
       // QUIT waits for replies still on their way; if Redis is gone, drop the socket instead.
       await client.quit().catch(() => client.disconnect());
     },
+  };
+}
+
+/**
+ * A Redis that stopped answering (frozen, overloaded, a network that drops packets) costs each command its
+ * full timeout, and a turn makes several. Once one times out, every call fails at once until Redis answers
+ * a PING again (checked every PROBE_MS), so a turn pays the timeout once and the bot answers without memory.
+ */
+const PROBE_MS = 500;
+
+function createSilenceGate(client: Redis): { silent(): boolean; noticed(): void; stop(): void } {
+  let probe: NodeJS.Timeout | undefined;
+  const stop = (): void => {
+    clearInterval(probe);
+    probe = undefined;
+  };
+  return {
+    silent: () => probe !== undefined,
+    noticed() {
+      if (probe) return;
+      probe = setInterval(() => {
+        client.ping().then(stop, () => undefined);
+      }, PROBE_MS);
+      probe.unref();
+    },
+    stop,
+  };
+}
+
+/** The journal's calls through the store's gate: a silent Redis fails them at once too. */
+function gatedJournal(
+  journal: TurnJournal,
+  redis: <V>(action: string, work: () => Promise<V>) => Promise<V>,
+): TurnJournal {
+  return {
+    checkEveryMs: journal.checkEveryMs,
+    begin: (id, payload) => redis('journal', () => journal.begin(id, payload)),
+    end: (id) => redis('journal', () => journal.end(id)),
+    adoptOrphans: (prefix) => redis('journal', () => journal.adoptOrphans(prefix)),
+    stop: () => journal.stop(),
   };
 }
 

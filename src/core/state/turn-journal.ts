@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { guardPersonalInformation } from '../privacy/guard';
+import { cleanText } from '../search/text';
 
 /** A turn a replica noted before answering it, so another can finish it if this one stops. */
 interface JournalEntry {
@@ -127,7 +128,8 @@ function parseNoted(raw: string): Noted | undefined {
 export function withTextRedacted<T extends { text?: string }>(inbound: T): T {
   return inbound.text === undefined
     ? inbound
-    : { ...inbound, text: guardPersonalInformation(inbound.text).redacted };
+    : // Capped and cleaned first, as the core reads it: the guard never runs on a whole request body.
+      { ...inbound, text: guardPersonalInformation(cleanText(inbound.text)).redacted };
 }
 
 /** What a channel tells the journal helpers: its prefix, and how to report a store failure. */

@@ -1,7 +1,7 @@
 import type { Reply } from '../types';
 import { FEEDBACK_CHOICES } from '../types';
 import { withUrgentLead } from './dialog-followups';
-import { resumeChoice } from './dialog-turns';
+import { expiredReply, resumeChoice } from './dialog-turns';
 import {
   ESCALATION_CHOICES,
   escalationReply,
@@ -13,11 +13,15 @@ import {
 import { simpleReply } from './simple-replies';
 import { nextState, type ConversationState, type TurnContext, type TurnResult } from './turn-result';
 
-/** Feedback and escalation consent clicks; undefined for any other choice. */
+/**
+ * Feedback and escalation consent clicks; undefined for any other choice. `person` is the hash of who
+ * clicked: a send is honoured only for the offer the reply before made, to the person it was made to, once.
+ */
 export function onEscalationChoice(
   ctx: TurnContext,
   state: ConversationState,
   id: string,
+  person: string,
 ): TurnResult | undefined {
   const { messages } = ctx.index.kb;
   if (id === FEEDBACK_CHOICES.helpful.id || id === FEEDBACK_CHOICES.notHelpful.id) {
@@ -37,8 +41,15 @@ export function onEscalationChoice(
     };
   }
   if (id === ESCALATION_CHOICES.send || id === ESCALATION_CHOICES.dontSend) {
+    const summary = state.escalation;
+    // Nothing offered (a made-up or repeated click): nothing to send.
+    if (summary === undefined) return expiredReply(ctx, state);
+    if (state.escalationBy !== person) {
+      // Someone else in a shared thread: the offer stays for the person who asked.
+      const replies = [simpleReply(messages.escalation.notYours)];
+      return { state, replies, event: {}, privateText: [] };
+    }
     const send = id === ESCALATION_CHOICES.send;
-    const summary = state.escalation ?? messages.escalation.summaryNone;
     // Until the bot has forwarded it (bot.ts, with the configured sink), the reply is the email path.
     const intro = send ? `${messages.escalation.sent}\n\n${summary}` : messages.escalation.notSent;
     const replies = [simpleReply(intro, { choices: resumeChoice(ctx, state) })];

@@ -57,7 +57,15 @@ export function escalationSummary(
     return [intro, ...answers].join('\n');
   }
   if (!question) return messages.summaryNone;
-  return [`${messages.summaryQuestion}\n"${question}"`, reply].filter(Boolean).join('\n');
+  return [`${messages.summaryQuestion}\n"${defangLinks(question)}"`, reply].filter(Boolean).join('\n');
+}
+
+/**
+ * A person's link written so no chat turns it into a link ("https[:]//x", "www[.]x"): the summary is posted
+ * where a whole team reads it, under the bot's name.
+ */
+export function defangLinks(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]{1,15}):\/\//gi, '$1[:]//').replace(/\bwww\./gi, 'www[.]');
 }
 
 function consentChoices(m: EscalationMessages): Choice[] {

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { sectionReply } from '../answer';
+import { rememberRecent } from '../memo/recent';
 import { resolveChoice } from '../choices';
 import { parseChoiceId } from '../dialogs/choice-ids';
 import { said, saidPhrase } from '../dialogs/phrase-words';
@@ -37,15 +39,33 @@ export function routeTurn(
   current: ConversationState | undefined,
   inbound: Inbound,
 ): TurnResult {
+  const person = personKey(inbound.user);
+  const result = decide(ctx, current, inbound, person);
+  // An escalation offer belongs to the person it was made to (see onEscalationChoice).
+  if (result.state.escalation === undefined || result.state.escalationBy) return result;
+  return { ...result, state: { ...result.state, escalationBy: person } };
+}
+
+// The state may be kept in Redis: the user id is kept hashed, never in the clear.
+const personKey = rememberRecent(10_000, (user: string) =>
+  createHash('sha256').update(`escalation\0${user}`).digest('hex').slice(0, 24),
+);
+
+function decide(
+  ctx: TurnContext,
+  current: ConversationState | undefined,
+  inbound: Inbound,
+  person: string,
+): TurnResult {
   const state: ConversationState = current ?? { offered: [] };
   const text = inbound.text ?? '';
   if (inbound.choice) {
-    const handled = onChoice(ctx, state, inbound.choice);
+    const handled = onChoice(ctx, state, inbound.choice, person);
     if (handled) return handled;
   } else {
     // At a free-text step a typed number is the answer ("3" days ago), not the third button.
     const typed = !atFreeTextStep(ctx, state) && resolveChoice(state.offered, { ...inbound, text });
-    const handled = typed && onChoice(ctx, state, typed.id);
+    const handled = typed && onChoice(ctx, state, typed.id, person);
     if (handled) return handled;
     const intent = text ? ctx.understand(text).intent : undefined;
     if (intent?.kind === 'person' && (!state.dialog || intent.p >= PERSON_IN_DIALOG))
@@ -59,8 +79,13 @@ export function routeTurn(
   return onText(ctx, state, text, current === undefined);
 }
 
-function onChoice(ctx: TurnContext, state: ConversationState, id: string): TurnResult | undefined {
-  const escalation = onEscalationChoice(ctx, state, id);
+function onChoice(
+  ctx: TurnContext,
+  state: ConversationState,
+  id: string,
+  person: string,
+): TurnResult | undefined {
+  const escalation = onEscalationChoice(ctx, state, id, person);
   if (escalation) return escalation;
   const parsed = parseChoiceId(id);
   if (parsed?.type === 'start') {

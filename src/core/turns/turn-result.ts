@@ -33,6 +33,8 @@ export interface ConversationState {
   tentative?: boolean;
   /** What "send" would forward, after the person asked for a person. */
   escalation?: string;
+  /** Who was offered it (a hash of their user id): in a shared thread only they may send it. */
+  escalationBy?: string;
 }
 
 /** What every turn handler needs. */
@@ -71,10 +73,12 @@ export function nextState(
   change: Partial<ConversationState> = {},
 ): ConversationState {
   // A pending escalation lasts one turn: only the reply right after it offers to send.
+  // Its owner too: routeTurn stamps whoever this turn's new offer is for.
   const next: ConversationState = {
     ...state,
     escalation: undefined,
     finished: undefined,
+    escalationBy: undefined,
     ...change,
     offered: replies[replies.length - 1]?.choices ?? [],
   };
@@ -83,5 +87,6 @@ export function nextState(
   if (next.escalation === undefined) delete next.escalation;
   if (next.finished === undefined) delete next.finished;
   if (next.paused === undefined) delete next.paused;
+  if (next.escalationBy === undefined) delete next.escalationBy;
   return next;
 }

@@ -276,6 +276,18 @@ describe('refusing requests', () => {
     await refused(await sendRaw(h.url, 'payload=%7Bnot-json', 'application/x-www-form-urlencoded'), 400);
   });
 
+  it('400, logged, for a signed event callback whose event is null or missing', async () => {
+    const before = h.logs.length;
+    for (const event of [null, undefined, 'message', { text: 'no type' }]) {
+      const body = { ...envelope('message-im.json'), event };
+      await refused(await sendRaw(h.url, JSON.stringify(body), 'application/json'), 400);
+    }
+    const refusals = h.logs
+      .slice(before)
+      .filter((line) => line.includes('slack request refused') && line.includes('"status":400'));
+    expect(refusals).toHaveLength(4);
+  });
+
   it('413 for a body over the limit', async () => {
     const big = JSON.stringify({ type: 'event_callback', pad: 'x'.repeat(300 * 1024) });
     await refused(await sendRaw(h.url, big, 'application/json'), 413);

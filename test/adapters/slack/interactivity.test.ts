@@ -66,16 +66,22 @@ describe('/guidelines', () => {
     const [sent] = await h.fake.waitFor('respond');
     expect(sent!.params.response_type).toBe('ephemeral');
     expect(JSON.stringify(sent!.params.blocks)).toContain(reply.citations[0]!.label);
+    // Buttons carry an id of the question, never the question (Slack keeps button values with the message).
     const share = buttonsOf(sent!.params.blocks).find((b) => b.action_id?.startsWith('gb:share'));
-    expect(share?.value).toBe(QUESTION);
+    expect(share?.value).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.stringify(sent!.params.blocks)).not.toContain(QUESTION);
     expect(h.fake.callsOf('chat.postMessage')).toEqual([]);
   });
 
   it('"Share in channel" removes the private answer and posts it for everyone, saying who asked', async () => {
     const reply = await expected(QUESTION);
+    await sendCommand(h.url, command(QUESTION, h.fake.responseUrl('cmd-share')));
+    const [sent] = await h.fake.waitFor('respond');
+    const shareButton = buttonsOf(sent!.params.blocks).find((b) => b.action_id?.startsWith('gb:share'));
+    await h.reset();
     const click = clickOnEphemeral({
       actionId: 'gb:share:s-0',
-      value: QUESTION,
+      value: shareButton!.value!,
       label: 'Share in channel',
       responseUrl: h.fake.responseUrl('share-1'),
     });
@@ -262,12 +268,16 @@ describe('sensitive topics', () => {
 
   it('in a channel: a short reply in the thread offers a direct message; the click answers there', async () => {
     h.rewrite = sensitive;
-    const reply = await expected('do I need a PIA to set up a Twitter account?');
-    await sendEvent(h.url, mention('do I need a PIA to set up a Twitter account?'));
+    const question = 'do I need a PIA to set up a Twitter account?';
+    const reply = await expected(question);
+    await sendEvent(h.url, mention(question));
     const [offer] = await h.fake.waitFor('chat.postMessage');
     expect(offer!.params.thread_ts).toBe('1732435200.000100');
     expect(JSON.stringify(offer!.params.blocks)).not.toContain(reply.citations[0]!.label);
+    // The button (which Slack keeps with the channel message) carries an id, not the question.
+    expect(JSON.stringify(offer!.params)).not.toMatch(/Twitter/);
     const button = buttonsOf(offer!.params.blocks).find((b) => b.action_id === 'gb:private')!;
+    expect(button.value).toMatch(/^[0-9a-f-]{36}$/);
     const click = clickOnMessage(
       {
         actionId: button.action_id!,

@@ -94,7 +94,11 @@ describe('renderReply', () => {
     );
     const json = JSON.stringify(message!.blocks);
     expect(json).toContain('Citizen Engagement team');
-    expect(json).toContain('> Question: can I &lt;post&gt;?');
+    // The person's words in plain_text: Slack formats none of it.
+    expect(message!.blocks).toContainEqual({
+      type: 'section',
+      text: { type: 'plain_text', text: 'Question: can I <post>?', emoji: false },
+    });
     expect(json).toContain('escalate:send');
     expect(json).toContain('<mailto:ce@gov.bc.ca|ce@gov.bc.ca>');
   });

@@ -151,7 +151,11 @@ describeWithPlayground('Teams with the real Microsoft 365 Agents Playground', ()
 
     expect(updated.id).toBe(question.id);
     expect(cardTexts(updated.card).join('\n')).toContain('FOIPPA does not apply');
-    expect(events.slice(mark).filter((e) => e.action === 'createMessage')).toHaveLength(0);
+    // The only new message is the decision record, in plain text for copying: the step itself is not re-posted.
+    const created = events.slice(mark).filter((e) => e.action === 'createMessage');
+    expect(created.map((e) => e.message?.text?.split('\n')[0])).toEqual([
+      '# Decision record: Privacy check (FOIPPA)',
+    ]);
   });
 });
 

@@ -144,11 +144,15 @@ export function elementsOf(node: unknown): Array<Record<string, unknown>> {
   return [record, ...elementsOf(record.body), ...elementsOf(record.items), ...elementsOf(record.actions)];
 }
 
-/** The text of every TextBlock in a card, in order. */
+/** The text of every TextBlock (Markdown) and RichTextBlock (plain, for people's words) in a card, in order. */
 export function cardTexts(card: unknown): string[] {
   return elementsOf(card)
-    .filter((e) => e.type === 'TextBlock')
-    .map((e) => String(e.text));
+    .filter((e) => e.type === 'TextBlock' || e.type === 'RichTextBlock')
+    .map((e) =>
+      e.type === 'TextBlock'
+        ? String(e.text)
+        : (e.inlines as Array<{ text: string }>).map((run) => run.text).join(''),
+    );
 }
 
 /** The Action.Submit buttons of a card. */

@@ -306,14 +306,20 @@ describe('Teams: start-up', () => {
 
   test('an invalid MicrosoftAppType stops start-up, naming the variable and the fix', async () => {
     await expect(
-      startServer({ env: { ...LOCAL_ENV, MicrosoftAppId: 'x', MicrosoftAppType: 'Everyone' } }),
+      startServer({
+        env: {
+          ...LOCAL_ENV,
+          MicrosoftAppId: '6d2d3a1b-4c5e-4f60-8a7b-9c0d1e2f3a4b',
+          MicrosoftAppType: 'Everyone',
+        },
+      }),
     ).rejects.toThrow(/MicrosoftAppType: .*SingleTenant/);
   });
 
   test('a SingleTenant app without its tenant id stops start-up', async () => {
     const env = {
       ...LOCAL_ENV,
-      MicrosoftAppId: 'x',
+      MicrosoftAppId: '6d2d3a1b-4c5e-4f60-8a7b-9c0d1e2f3a4b',
       MicrosoftAppPassword: 'y',
       MicrosoftAppType: 'SingleTenant',
     };

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { makeTempDir } from '../../helpers/knowledge-copy';
+import { makeTempDir, removeTempDirs } from '../../helpers/knowledge-copy';
+import { startTestServer, type TestServer } from './web-server';
 
 /** Debian's chromium; .ci/run installs it when it is missing. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -75,4 +76,35 @@ export async function ask(page: Page, question: string): Promise<Locator> {
     await page.locator('#message').fill(question);
     await page.locator('#message').press('Enter');
   });
+}
+
+/**
+ * The real server (default channels) and chromium for one test file, started before its tests and stopped
+ * after them. Every page `open` opens is checked after each test: no script errors, no CSP violations.
+ */
+export function chatSession() {
+  let server: TestServer | undefined;
+  let context: BrowserContext | undefined;
+  const opened: ChatPage[] = [];
+  beforeAll(async () => {
+    server = await startTestServer({});
+    context = await launchChromium();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await server?.running.close();
+    removeTempDirs();
+  });
+  afterEach(() => {
+    for (const { problems } of opened.splice(0)) expect(problems).toEqual([]);
+  });
+  return {
+    server: (): TestServer => server!,
+    context: (): BrowserContext => context!,
+    async open(viewport?: { width: number; height: number }): Promise<Page> {
+      const chat = await openChat(context!, server!.url, viewport);
+      opened.push(chat);
+      return chat.page;
+    },
+  };
 }

@@ -1,45 +1,29 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import type { Bot } from '../../../src/core/bot';
 import { loadBot } from '../../../src/core/load-bot';
 import type { Reply } from '../../../src/core/types';
-import { removeTempDirs } from '../../helpers/knowledge-copy';
 import { findA11yProblems } from './a11y-check';
-import { afterReply, ask, botMessages, launchChromium, openChat, type ChatPage } from './browser';
-import { ANSWERABLE, pickQuestion, startTestServer, VAGUE, type TestServer } from './web-server';
+import { afterReply, ask, botMessages, chatSession, openChat } from './browser';
+import { loadWebWording } from '../../../src/adapters/web/web-wording';
+import { ANSWERABLE, pickQuestion, VAGUE } from './web-server';
+
+const wording = loadWebWording();
 
 // The local web chat end to end: `guidebot serve` with its default channels, driven in headless chromium
 // the way a person uses it (typing, Enter, clicking, the keyboard alone, a phone-sized screen).
 jest.setTimeout(90_000);
 
-let server: TestServer;
-let context: BrowserContext;
+const session = chatSession();
+const open = session.open;
 let bot: Bot;
 let answered: { question: string; reply: Reply };
 let vague: { question: string; reply: Reply };
-const opened: ChatPage[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({});
-  ({ bot } = loadBot({ indexPath: server.indexPath }));
+  ({ bot } = loadBot({ indexPath: session.server().indexPath }));
   answered = await pickQuestion(bot, ANSWERABLE, (r) => r.kind === 'answer' && r.passages.length > 0);
   vague = await pickQuestion(bot, VAGUE, (r) => r.kind === 'fallback' && r.choices.length > 0);
-  context = await launchChromium();
 });
-afterAll(async () => {
-  await context?.close();
-  await server?.running.close();
-  removeTempDirs();
-});
-afterEach(() => {
-  // No script errors and no Content-Security-Policy violations on any page a test opened.
-  for (const { problems } of opened.splice(0)) expect(problems).toEqual([]);
-});
-
-async function open(viewport?: { width: number; height: number }): Promise<Page> {
-  const chat = await openChat(context, server.url, viewport);
-  opened.push(chat);
-  return chat.page;
-}
 
 const texts = (locator: Locator): Promise<string[]> => locator.allTextContents();
 
@@ -54,9 +38,10 @@ async function expectCited(message: Locator, passages: Reply['passages']): Promi
 
 it('shows the welcome, then answers a typed question (Enter) with quoted passages and citations', async () => {
   const page = await open();
-  const welcome = bot.welcome();
-  const shown = await botMessages(page).first().textContent();
-  for (const paragraph of (welcome.intro ?? welcome.text).split(/\n{2,}/)) expect(shown).toContain(paragraph);
+  const welcome = botMessages(page).first();
+  expect(await welcome.locator('.lead').textContent()).toBe(wording.lead);
+  expect(await texts(welcome.locator('.examples button'))).toEqual(wording.examples);
+  expect(await texts(welcome.locator('.choices button'))).toEqual(bot.welcome().choices.map((c) => c.label));
   await page.locator('#message').click();
   const reply = await ask(page, answered.question);
   expect(await page.locator('#messages > li.mine').last().textContent()).toContain(answered.question);
@@ -76,12 +61,18 @@ it('walks a dialog from the welcome by clicking: the privacy check, "No", a cite
     'Do I need to keep this?',
   ]);
   const step = (await afterReply(page, () => welcomeChoices.nth(1).click())).first();
-  expect(await step.locator('.dialog-title').textContent()).toBe('Privacy check (FOIPPA)');
+  // The title once, in the header with the step; the bubble only says which step it is.
+  expect(await page.locator('#dialog-bar').textContent()).toMatch(
+    /^Privacy check \(FOIPPA\): Step 1 of (up to )?\d+$/,
+  );
+  expect(await step.textContent()).not.toContain('Privacy check (FOIPPA)');
   expect(await step.textContent()).toContain('Does the content contain personal information');
   const answers = step.locator('.choices button');
   expect(await texts(answers)).toEqual(['Yes', 'No', 'Not sure', 'Cancel']);
   const outcome = await afterReply(page, () => answers.nth(1).click());
-  expect(await outcome.locator('.dialog-title').textContent()).toBe('Privacy check (FOIPPA) (finished)');
+  expect(await page.locator('#dialog-bar').textContent()).toBe('Privacy check (FOIPPA): Finished');
+  // The step's buttons are visibly marked as past.
+  expect(await page.locator('#messages > li.dialog .past-note').count()).toBe(1);
   expect(await outcome.textContent()).toContain('FOIPPA does not apply');
   // The outcome quotes the guideline with its citation, like any answer.
   expect(await texts(outcome.locator('figure blockquote'))).toEqual([
@@ -103,14 +94,9 @@ it('works with the keyboard alone: skip link, Enter to send, Shift+Tab to a choi
     await page.keyboard.press('Enter');
   });
   await fallback.locator('.choices button').first().waitFor();
-  let onChoice = false;
-  for (let i = 0; i < 15 && !onChoice; i += 1) {
-    await page.keyboard.press('Shift+Tab');
-    onChoice = await page.evaluate<boolean>(
-      "!!document.activeElement.closest('#messages > li.fallback .choices') && document.activeElement.tagName === 'BUTTON'",
-    );
-  }
-  expect(onChoice).toBe(true);
+  // One Shift+Tab from the message box reaches the latest message's first choice.
+  await page.keyboard.press('Shift+Tab');
+  expect(await page.evaluate('document.activeElement.textContent')).toBe(vague.reply.choices[0]?.label);
   // The focused button shows a visible focus ring.
   expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
   const reply = await afterReply(page, () => page.keyboard.press('Enter'));
@@ -149,7 +135,7 @@ it('fits a phone screen: no sideways scrolling, touch-sized buttons', async () =
 });
 
 it('says when a message could not be answered and keeps it in the box to send again', async () => {
-  const { page } = await openChat(context, server.url);
+  const { page } = await openChat(session.context(), session.server().url);
   await page.route('**/api/web/turn', (route) => route.fulfill({ status: 500, body: '{}' }));
   await page.locator('#message').fill(answered.question);
   await page.locator('#message').press('Enter');

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createWebChannel } from '../../../src/adapters/web';
+import { loadWebWording } from '../../../src/adapters/web/web-wording';
 import type { Bot } from '../../../src/core/bot';
 import type { Contact, Inbound, Reply } from '../../../src/core/types';
 import { removeTempDirs } from '../../helpers/knowledge-copy';
@@ -17,6 +19,8 @@ let context: BrowserContext;
 let seen: Inbound[];
 let realPassages: Reply['passages'];
 let contact: Contact;
+const RECORD =
+  '# Decision record: Check a post before publishing\n\n- Before the courts? Yes\n- Outcome: Do not post it.\n';
 const summary =
   'Question: can I reply to a comment about [redacted]?\nBot reply: the guideline does not say.';
 
@@ -50,6 +54,8 @@ function createScriptedBot(): Bot {
       citations: realPassages.map((p) => p.citation),
       contacts: [contact],
       feedback: true,
+      // The decision record a dialog outcome carries (Markdown), as the dialogs work adds it.
+      ...({ record: RECORD } as object),
     },
     'feedback:not-helpful': { ...base, kind: 'smalltalk', intro: 'Sorry it did not help.', escalation },
     'escalate:send': { ...base, kind: 'smalltalk', intro: `Sent to ${contact.name}.` },
@@ -80,7 +86,9 @@ beforeAll(async () => {
         // The real bot and knowledge supply the passages and the contact the script shows.
         realPassages = (await pickQuestion(ctx.bot, ANSWERABLE, (r) => r.passages.length > 0)).reply.passages;
         contact = ctx.index.kb.contacts.contacts.find((c) => c.email)!;
-        return createWebChannel({ ...ctx, bot: createScriptedBot() }, true);
+        // As with an escalation destination configured: consent is asked before sending.
+        const escalation = { ...ctx.escalation!, configured: async () => true };
+        return createWebChannel({ ...ctx, bot: createScriptedBot(), escalation }, true, loadWebWording());
       },
     }),
   ]);
@@ -97,19 +105,29 @@ const click = (page: Page, name: string) =>
 
 it('walks a dialog, shows its outcome with citations, feedback and contact, and asks consent before escalating', async () => {
   const { page, problems } = await openChat(context, server.url);
-  expect(await botMessages(page).first().textContent()).toContain('Welcome.');
-
   const step = await click(page, 'Check a post before publishing');
-  expect(await step.locator('.dialog-title').textContent()).toBe('Check a post before publishing');
+  expect(await page.locator('#dialog-bar').textContent()).toBe('Check a post before publishing: Step 1');
   expect(await step.textContent()).toContain('Does the post discuss a matter before the courts?');
 
   const outcome = await click(page, 'Yes');
-  expect(await outcome.locator('.dialog-title').textContent()).toContain('(finished)');
+  expect(await page.locator('#dialog-bar').textContent()).toBe('Check a post before publishing: Finished');
+  expect(await outcome.locator('.dialog-step').textContent()).toBe('Finished');
   expect(await outcome.locator('blockquote').allTextContents()).toEqual(realPassages.map((p) => p.text));
   expect(await outcome.locator('figcaption').first().textContent()).toContain(
     realPassages[0]!.citation.version,
   );
   expect(await outcome.locator('.contacts a').first().getAttribute('href')).toBe(`mailto:${contact.email}`);
+  // The record: copied to the clipboard, or downloaded as a Markdown file, word for word.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await outcome.getByRole('button', { name: 'Copy record' }).click();
+  await page.locator('#status').filter({ hasText: 'copied' }).waitFor();
+  expect(await page.evaluate('navigator.clipboard.readText()')).toBe(RECORD);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    outcome.getByRole('link', { name: 'Download (.md)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('decision-record.md');
+  expect(readFileSync((await download.path())!, 'utf8')).toBe(RECORD);
   const feedback = outcome.getByRole('group', { name: 'Was this helpful?' });
   expect(await feedback.getByRole('button').allTextContents()).toEqual(['Helpful', 'Not helpful']);
   // The spent step's buttons stop; the welcome's dialog buttons stay usable, like a home screen.

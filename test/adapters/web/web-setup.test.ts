@@ -57,7 +57,8 @@ describe('guidebot serve', () => {
   });
 
   it('does not serve the page when listening on all interfaces without WEB_CHAT=on', async () => {
-    const server = await startTestServer({ HOST: '0.0.0.0' });
+    // Teams' local mode explicitly on keeps one channel up (a server with none is refused).
+    const server = await startTestServer({ HOST: '0.0.0.0', TEAMS_LOCAL_MODE: 'on' });
     try {
       const port = new URL(server.url).port;
       expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(404);

@@ -25,7 +25,7 @@ const MESSAGES: { text: string; secrets: string[] }[] = [
   { text: 'her DOB is 1985-03-12, can I post a birthday message?', secrets: ['1985-03-12'] },
   {
     text: 'John posts, "My wife, Jane Smith, needs to take daily doses of Medication A." Can we keep it?',
-    secrets: ['Jane Smith', 'Medication A'],
+    secrets: ['John posts', 'Jane Smith', 'Medication A'],
   },
 ];
 
@@ -72,7 +72,7 @@ describe('analytics recorder', () => {
       ['phn'],
       ['address'],
       ['dateOfBirth'],
-      ['healthDetail'],
+      ['name', 'healthDetail'],
     ]);
     // Each event says what the person saw: the kind of reply and the sections it cited.
     kept.slice(0, MESSAGES.length).forEach((event, i) => {

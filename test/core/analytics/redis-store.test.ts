@@ -51,8 +51,8 @@ describe('Redis analytics store', () => {
   it('is used when REDIS_URL is set, and holds no personal information', async () => {
     const dataDir = makeTempDir('redis-data');
     const analytics = await openAnalytics(
-      { REDIS_URL, GUIDEBOT_DATA_DIR: dataDir },
-      { notPersonal: serverNotPersonal(), redisPrefix: `${prefix}o:` },
+      { REDIS_URL, REDIS_KEY_PREFIX: `${prefix}o:`, GUIDEBOT_DATA_DIR: dataDir },
+      { notPersonal: serverNotPersonal() },
     );
     const bot = createRecordedBot(analytics.store);
     await bot.handle({

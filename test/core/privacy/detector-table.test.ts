@@ -90,7 +90,8 @@ const FLAGGED: Flagged[] = [
   },
   {
     text: 'the winner is at #204-1011 Fort Street, Victoria',
-    kinds: ['address'],
+    // "Victoria" reads as a name too: removed with the rest, which costs the question nothing.
+    kinds: ['address', 'name'],
     secrets: ['#204-1011 Fort Street'],
   },
   { text: 'send it to 42 oak bay avenue please', kinds: ['address'], secrets: ['42 oak bay avenue'] },
@@ -128,8 +129,8 @@ const FLAGGED: Flagged[] = [
   // third-party health or family details
   {
     text: 'John Smith posts, "My wife, Jane Smith, needs to take daily doses of Medication A." Can we keep it?',
-    kinds: ['healthDetail'],
-    secrets: ['Jane Smith, needs', 'Medication A'],
+    kinds: ['name', 'healthDetail'],
+    secrets: ['John Smith', 'Jane Smith, needs', 'Medication A'],
     keeps: ['Can we keep it?'],
   },
   {
@@ -185,11 +186,18 @@ const FLAGGED: Flagged[] = [
     kinds: ['healthDetail'],
     secrets: ['depression'],
   },
+  // names typed in free text
+  {
+    text: 'John Smith posted his opinion about the new legislation, can I re-post it?',
+    kinds: ['name'],
+    secrets: ['John Smith'],
+    keeps: ['posted his opinion about the new legislation, can I re-post it?'],
+  },
   // several at once
   {
     text: 'Jane (jane@shaw.ca, 250-555-0133) lives at 12 Elm Street',
-    kinds: ['email', 'phone', 'address'],
-    secrets: ['jane@shaw.ca', '250-555-0133', '12 Elm Street'],
+    kinds: ['name', 'email', 'phone', 'address'],
+    secrets: ['Jane (', 'jane@shaw.ca', '250-555-0133', '12 Elm Street'],
   },
 ];
 
@@ -229,7 +237,6 @@ const NOT_FLAGGED: string[] = [
   'can I use a photo of 3 people on Main Street for our campaign?',
   '3 tips for the road, can we post them?',
   'is it ok to mention that the minister was born in Victoria?',
-  'John Smith posted his opinion about the new legislation, can I re-post it?',
 ];
 
 describe('personal information guard: messages that hold personal information', () => {

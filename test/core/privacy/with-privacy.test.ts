@@ -40,7 +40,9 @@ describe('collection notice', () => {
     expect(first[0]!.kind).toBe('answer');
     const notice = first.find(isNotice)!;
     expect(notice.text).toMatch(/questions you type and the choices you click/);
-    expect(notice.text).toMatch(/keeps no names/i);
+    // Exactly what is removed, and what may not be.
+    expect(notice.text).toMatch(/removes email addresses, phone numbers, .* and people's names/);
+    expect(notice.text).toMatch(/names typed in lowercase, nicknames and other details .* may be kept/);
     expect(notice.text).toMatch(/deleted after 90 days/);
     expect(notice.text).toContain('citizenengagement@gov.bc.ca');
 

@@ -2,7 +2,8 @@ import { ConfigError } from '../../../src/core/errors';
 import { createStore } from '../../../src/server/create-store';
 import { createLogger } from '../../../src/server/logger';
 import { startServer } from '../../../src/server/serve';
-import { deleteKeys, freePort, REDIS_URL, uniquePrefix } from './redis-helpers';
+import { testChannel } from '../../server/helpers';
+import { deleteKeys, freePort, keysUnder, REDIS_URL, uniquePrefix } from './redis-helpers';
 
 const prefix = uniquePrefix('create-store');
 afterAll(() => deleteKeys(prefix));
@@ -48,23 +49,24 @@ describe('createStore', () => {
     expect(message).not.toContain('s3cret');
   });
 
-  it('the server refuses to start on an unreachable REDIS_URL, and starts and stops cleanly on a good one', async () => {
+  it('the server refuses to start on an unreachable REDIS_URL, and starts and stops cleanly on a good one, its keys under REDIS_KEY_PREFIX', async () => {
     const port = await freePort();
     const env = { PORT: '0' };
     await expect(
       startServer({
         env: { ...env, REDIS_URL: `redis://127.0.0.1:${port}` },
         logger: silentLogger,
-        setups: [],
+        setups: [testChannel('test', () => [])],
       }),
     ).rejects.toMatchObject({ variable: 'REDIS_URL' });
     const running = await startServer({
-      env: { ...env, REDIS_URL },
+      env: { ...env, REDIS_URL, REDIS_KEY_PREFIX: `${prefix}server:` },
       logger: silentLogger,
-      setups: [],
+      setups: [testChannel('test', () => [])],
     });
     const health = await fetch(`${running.url}/healthz`);
     expect(health.status).toBe(200);
     await running.close();
+    expect(await keysUnder(`${prefix}server:`)).toContain(`${prefix}server:analytics:salt`);
   });
 });

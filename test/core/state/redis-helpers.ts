@@ -1,13 +1,27 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import Redis from 'ioredis';
 
 /** The shared Redis that .ci/run keeps running. */
 export const REDIS_URL = 'redis://127.0.0.1:6379';
 
-/** A key prefix no other run or test file uses. */
-export const uniquePrefix = (name: string): string => `guidebot-test:${name}:${process.pid}:${randomUUID()}:`;
+/**
+ * A key prefix no other run or test file uses, under this run's REDIS_KEY_PREFIX (test/setup/global-setup.ts),
+ * so that the run's teardown removes whatever a failed test left.
+ */
+export const uniquePrefix = (name: string): string =>
+  `${process.env.REDIS_KEY_PREFIX ?? 'guidebot-test:'}${name}:${randomBytes(6).toString('hex')}:`;
+
+/** The keys under `prefix` in the shared Redis. */
+export async function keysUnder(prefix: string, url = REDIS_URL): Promise<string[]> {
+  const client = new Redis(url);
+  try {
+    return await client.keys(`${prefix}*`);
+  } finally {
+    client.disconnect();
+  }
+}
 
 /** Deletes every key under `prefix` from the shared Redis. */
 export async function deleteKeys(prefix: string, url = REDIS_URL): Promise<void> {

@@ -17,7 +17,7 @@ function newestIn(dir: string): { file: string; mtimeMs: number } {
   return newest;
 }
 
-export default function buildIfStale(): void {
+export function buildIfStale(): void {
   const newest = newestIn(path.join(ROOT, 'src'));
   const builtAt = existsSync(BUILT) ? statSync(BUILT).mtimeMs : 0;
   if (newest.mtimeMs <= builtAt) return;

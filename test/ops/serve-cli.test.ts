@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { startServerProcess } from '../integration/server-process';
+import { runCliAsync } from '../helpers/cli';
+import { REPO_ROOT } from '../helpers/knowledge-copy';
+
+// `guidebot serve` and `--version` as a person at a terminal meets them.
+describe('guidebot serve (CLI)', () => {
+  it('prints one line for a person: where to chat and which channels are on', async () => {
+    const server = await startServerProcess({});
+    try {
+      // The line follows the "listening" log.
+      for (let i = 0; i < 40 && !server.logs.some((l) => l.startsWith('guidebot is running')); i++)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(server.logs).toContain(
+        `guidebot is running. Open ${server.url}/ to chat. Channels on: Teams, web chat. Ctrl+C stops it.`,
+      );
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('says a port is in use and which setting changes it, with no stack trace', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as AddressInfo;
+    try {
+      const result = await runCliAsync(['serve'], { PORT: String(port), LOG_LEVEL: 'silent' });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe(
+        `guidebot: cannot start: PORT: port ${port} on 127.0.0.1 is already in use (another guidebot, or another program, listens there). Stop that program, or set PORT to a free port.\n`,
+      );
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('says a HOST does not resolve', async () => {
+    // The web chat explicitly on, so that the unresolvable HOST is the one problem.
+    const result = await runCliAsync(['serve'], {
+      HOST: 'not a host',
+      WEB_CHAT: 'on',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'guidebot: cannot start: HOST: "not a host" does not resolve to an address. Set HOST to an address or name of this machine (0.0.0.0 for every interface), or leave it unset for 127.0.0.1.\n',
+    );
+  });
+
+  it('lists every bad setting at once, in plain words', async () => {
+    const result = await runCliAsync(['serve'], {
+      PORT: '0',
+      ANALYTICS_SALT: 'short',
+      RATE_LIMIT_PER_MINUTE: '-1',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      [
+        'guidebot: cannot start: 2 problems:',
+        '  RATE_LIMIT_PER_MINUTE: "-1" is too small: the least allowed is 0. Set it to a whole number of messages a person may send a minute (0 for no limit), or leave it unset for 20.',
+        '  ANALYTICS_SALT: is too short: at least 16 characters. Set it to a random secret of at least 16 characters (openssl rand -hex 32), or leave it unset.',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('guidebot --version', () => {
+  it('prints the version of the package', async () => {
+    const { version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    const result = await runCliAsync(['--version']);
+    expect(result).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+  });
+});
