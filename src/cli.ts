@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { askEachLine, askOnce, chatInteractive, chatJson } from './adapters/console';
 import { loadTimeZone } from './config';
 import { collectionNoticeOnce } from './adapters/console/notice-once';
-import { GuidebotError } from './core/errors';
+import { GuidebotError, KnowledgeFileError } from './core/errors';
 import { loadKnowledge } from './core/knowledge/load-knowledge';
 import { loadBot } from './core/load-bot';
 import { writeIndex } from './core/search/index-file';
@@ -13,12 +13,23 @@ import { modelPathBeside, writeModel } from './core/understand/model-file';
 import { trainingSet } from './core/understand/training-set';
 import { DEFAULT_EVAL_FILE, formatEvalReport, readEvalFile, runEval } from './eval/run-eval';
 import { toReportPeriod } from './core/analytics/report-period';
+import {
+  defaultReviewFile,
+  explainQuestion,
+  mergeReviewFile,
+  reportHelpers,
+  suggestReview,
+  UsageError,
+  type Paths,
+} from './owner-commands';
 
 const USAGE = `guidebot: answers questions about the BC Public Service social media guidelines
 
 Usage:
   guidebot ask "question"      answer one question
   guidebot ask --json          read one question per line of stdin, write one JSON reply per line
+  guidebot ask --explain [--json] "question"
+                               why the model answers or falls back: scores, rules, nearest bank examples
   guidebot chat                chat in the terminal (type "exit" to leave)
   guidebot chat --json         one turn per line of stdin; per turn one JSON line {"replies": [...]}
   guidebot eval [--file F]     score the evaluation set (default test/eval/dev-questions.jsonl)
@@ -27,8 +38,13 @@ Usage:
   guidebot index build         rebuild the search index and train the model from knowledge/
   guidebot knowledge check [--file F]
                                validate every knowledge file and run the eval (for owners, after an edit)
+  guidebot knowledge suggest [--days N | --since DATE [--until DATE]] [--out FILE]
+                               write unanswered and not-helpful questions to a review file to edit
+  guidebot knowledge merge FILE
+                               add the questions kept in a review file to knowledge/questions/
   guidebot report [--days N | --since DATE [--until DATE]] [--json | --csv]
-                               what staff asked and what went unanswered (default: the last 30 days)
+                               what staff asked and what went unanswered (default: the last 30 days),
+                               with the model's best three passages for each unanswered question
   guidebot help                this text
   guidebot --version           the version
 
@@ -46,6 +62,8 @@ async function main(argv: string[]): Promise<number> {
       days: { type: 'string' },
       since: { type: 'string' },
       until: { type: 'string' },
+      explain: { type: 'boolean', default: false },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
@@ -77,6 +95,11 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'ask': {
       const question = rest.join(' ').trim();
+      if (values.explain) {
+        if (!question) return usageError('ask --explain needs a question');
+        process.stdout.write(await explainQuestion(load(), question, values.json));
+        return 0;
+      }
       if (question && values.json) return usageError('ask --json reads its questions from standard input');
       if (!question && !values.json)
         return usageError('ask needs a question, or --json to read questions from standard input');
@@ -154,6 +177,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'knowledge': {
+      if (rest[0] === 'suggest' || rest[0] === 'merge') return knowledgeReview(rest, values, paths);
       if (rest[0] !== 'check') return usageError('did you mean "guidebot knowledge check"?');
       const { checkKnowledge } = await import('./eval/knowledge-check.js');
       const result = await checkKnowledge({
@@ -167,22 +191,50 @@ async function main(argv: string[]): Promise<number> {
       const period = toReportPeriod(values, new Date());
       if ('error' in period) return usageError(period.error);
       if (values.json && values.csv) return usageError('choose one of --json and --csv');
-      let labels: Map<string, string> | undefined;
+      let helpers: ReturnType<typeof reportHelpers> | undefined;
       try {
-        const kb = loadKnowledge(paths.knowledgeDir);
-        labels = new Map(kb.guideline.sections.map((s) => [s.id, s.path.join(' › ')]));
+        helpers = reportHelpers(loadKnowledge(paths.knowledgeDir), paths);
       } catch {
         // Section ids still identify the sections when the knowledge folder cannot be read.
       }
       const format = values.json ? 'json' : values.csv ? 'csv' : 'text';
       const { createReportOutput } = await import('./core/analytics/report-command.js');
-      process.stdout.write(
-        await createReportOutput({ period, format, env: process.env, ...(labels && { labels }) }),
-      );
+      process.stdout.write(await createReportOutput({ period, format, env: process.env, ...helpers }));
       return 0;
     }
     default:
       return usageError(`unknown command "${command}"`);
+  }
+}
+
+/** `guidebot knowledge suggest` and `guidebot knowledge merge FILE`. */
+async function knowledgeReview(
+  [sub, ...files]: string[],
+  values: { out?: string | undefined } & Parameters<typeof toReportPeriod>[0],
+  paths: Paths,
+): Promise<number> {
+  try {
+    if (sub === 'merge') {
+      if (files.length !== 1)
+        return usageError('knowledge merge needs the review file: guidebot knowledge merge FILE');
+      process.stdout.write(mergeReviewFile(paths, files[0]!));
+      return 0;
+    }
+    const now = new Date();
+    const period = toReportPeriod(values, now);
+    if ('error' in period) return usageError(period.error);
+    process.stdout.write(
+      await suggestReview(paths, period, process.env, values.out ?? defaultReviewFile(now)),
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(error.message);
+    // A mistake in the review file (or the bank): the file, line and reason; nothing was written.
+    if (error instanceof KnowledgeFileError) {
+      process.stderr.write(`guidebot: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
   }
 }
 

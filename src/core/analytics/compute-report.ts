@@ -1,5 +1,11 @@
 import type { AnalyticsEvent } from './event';
+import type { Candidate, CandidateFinder } from '../review/candidates';
 import { groupSimilarQuestions, type QuestionGroup } from './group-questions';
+
+/** A group of questions the bot did not serve well, with the model's best passages for it (when known). */
+export interface GapGroup extends QuestionGroup {
+  candidates?: Candidate[];
+}
 
 /** What `guidebot report` shows for a period. */
 export interface AnalyticsReport {
@@ -17,8 +23,8 @@ export interface AnalyticsReport {
   fallbackRate: number;
   /** Messages from which personal information was removed. */
   personalInformationRemoved: number;
-  unanswered: QuestionGroup[];
-  notHelpful: QuestionGroup[];
+  unanswered: GapGroup[];
+  notHelpful: GapGroup[];
   topSections: { sectionId: string; label: string; count: number }[];
   dialogs: { id: string; started: number; finished: number; outcomes: Record<string, number> }[];
   feedback: { helpful: number; notHelpful: number };
@@ -28,12 +34,18 @@ export interface AnalyticsReport {
 /** Labels for section ids ("Appendix A › Privacy"), from the knowledge base when it loads. */
 export type SectionLabels = ReadonlyMap<string, string>;
 
-/** Computes the report from the events of one period (oldest first). */
+/**
+ * Computes the report from the events of one period (oldest first). With `candidates`, each unanswered and
+ * not-helpful group carries the model's best passages for its most asked wording.
+ */
 export function computeReport(
   events: AnalyticsEvent[],
   period: { since: Date; until: Date },
   labels: SectionLabels = new Map(),
+  candidates?: CandidateFinder,
 ): AnalyticsReport {
+  const gaps = (texts: string[]): GapGroup[] =>
+    groupSimilarQuestions(texts).map((g) => (candidates ? { ...g, candidates: candidates(g.example) } : g));
   const questions = events.filter((e) => e.question !== undefined);
   const answered = questions.filter((e) => e.kind === 'answer').length;
   const fallbacks = questions.filter((e) => e.kind === 'fallback').length;
@@ -50,8 +62,8 @@ export function computeReport(
     answerRate: rate(answered),
     fallbackRate: rate(fallbacks),
     personalInformationRemoved: events.filter((e) => e.pi?.length).length,
-    unanswered: groupSimilarQuestions(questions.filter((e) => e.kind === 'fallback').map((e) => e.question!)),
-    notHelpful: groupSimilarQuestions(notHelpfulQuestions(events)),
+    unanswered: gaps(questions.filter((e) => e.kind === 'fallback').map((e) => e.question!)),
+    notHelpful: gaps(notHelpfulQuestions(events)),
     topSections: topSections(events, labels),
     dialogs: dialogOutcomes(events),
     feedback: {

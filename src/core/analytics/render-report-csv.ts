@@ -1,4 +1,4 @@
-import type { AnalyticsReport } from './compute-report';
+import type { AnalyticsReport, GapGroup } from './compute-report';
 
 /** The report as CSV rows (RFC 4180): section, item, detail, value. One file opens in any spreadsheet. */
 export function renderReportCsv(report: AnalyticsReport): string {
@@ -21,12 +21,19 @@ export function renderReportCsv(report: AnalyticsReport): string {
   ];
   for (const [item, value] of summary) rows.push(['summary', item, '', value]);
   for (const [channel, n] of Object.entries(r.channels)) rows.push(['channel', channel, '', n]);
-  r.unanswered.forEach((g, i) =>
-    g.questions.forEach((q) => rows.push(['unanswered', `group ${i + 1}`, q.text, q.count])),
-  );
-  r.notHelpful.forEach((g, i) =>
-    g.questions.forEach((q) => rows.push(['not helpful', `group ${i + 1}`, q.text, q.count])),
-  );
+  const gaps = (section: string, list: GapGroup[]): void =>
+    list.forEach((g, i) => {
+      for (const q of g.questions) rows.push([section, `group ${i + 1}`, q.text, q.count]);
+      for (const c of g.candidates ?? [])
+        rows.push([
+          `${section} candidate`,
+          `group ${i + 1}`,
+          `${c.label} (${c.section}): ${c.start}`,
+          c.score,
+        ]);
+    });
+  gaps('unanswered', r.unanswered);
+  gaps('not helpful', r.notHelpful);
   for (const s of r.topSections) rows.push(['top section', s.sectionId, s.label, s.count]);
   for (const d of r.dialogs) {
     rows.push(['dialog', d.id, 'started', d.started], ['dialog', d.id, 'finished', d.finished]);

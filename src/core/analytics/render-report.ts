@@ -1,5 +1,4 @@
-import type { AnalyticsReport } from './compute-report';
-import type { QuestionGroup } from './group-questions';
+import type { AnalyticsReport, GapGroup } from './compute-report';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const day = (iso: string): string => iso.slice(0, 10);
@@ -42,11 +41,15 @@ export function renderReportText(report: AnalyticsReport, where: string): string
   return lines.join('\n');
 }
 
-function groups(list: QuestionGroup[]): string[] {
+function groups(list: GapGroup[]): string[] {
   if (!list.length) return ['  none'];
   return list.flatMap((g) => [
     `  ${String(g.count).padStart(4)}x ${g.example}`,
     ...g.questions.slice(1).map((q) => `         also: ${q.text} (${q.count})`),
+    ...(g.candidates ?? []).map(
+      (c, i) =>
+        `         ${i ? '     ' : 'best:'} ${c.score.toFixed(2)}  ${c.label} (${c.section}): "${c.start}"`,
+    ),
   ]);
 }
 

@@ -1,6 +1,7 @@
 import type { Env } from '../../config';
+import type { CandidateFinder } from '../review/candidates';
 import { retentionCutoff } from './analytics-store';
-import { computeReport, type SectionLabels } from './compute-report';
+import { computeReport, type AnalyticsReport, type SectionLabels } from './compute-report';
 import { loadAnalyticsConfig, openAnalyticsStore } from './open-analytics';
 import { renderReportCsv } from './render-report-csv';
 import { renderReportText } from './render-report';
@@ -11,20 +12,32 @@ interface ReportRequest {
   format: 'text' | 'json' | 'csv';
   env: Env;
   labels?: SectionLabels;
+  /** The model's best passages for a question, shown beside unanswered and not-helpful questions. */
+  candidates?: CandidateFinder;
   now?: Date;
 }
 
-/** Reads the period's events (after deleting expired ones, as every start does) and renders the report. */
+/** Renders the report for a period. */
 export async function createReportOutput(request: ReportRequest): Promise<string> {
+  const { report, where } = await readReport(request);
+  if (request.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (request.format === 'csv') return renderReportCsv(report);
+  return `${renderReportText(report, where)}\n`;
+}
+
+/** Reads the period's events (after deleting expired ones, as every start does) and computes the report. */
+export async function readReport(
+  request: Omit<ReportRequest, 'format'>,
+): Promise<{ report: AnalyticsReport; where: string }> {
   const config = loadAnalyticsConfig(request.env);
   const { store, close } = await openAnalyticsStore(config);
   try {
     await store.prune(retentionCutoff(request.now ?? new Date(), config.ANALYTICS_RETENTION_DAYS));
     const events = await store.list(request.period.since, request.period.until);
-    const report = computeReport(events, request.period, request.labels);
-    if (request.format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
-    if (request.format === 'csv') return renderReportCsv(report);
-    return `${renderReportText(report, store.where)}\n`;
+    return {
+      report: computeReport(events, request.period, request.labels, request.candidates),
+      where: store.where,
+    };
   } finally {
     await close();
   }
