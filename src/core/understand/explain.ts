@@ -50,8 +50,9 @@ export function explain(kb: KnowledgeBase, understander: Understander, question:
     );
     if (wins && top.name.startsWith('dialog:'))
       why.push(
-        `the answer leads the dialog when the best passage reaches ${policy.leadShare} x P(dialog): ` +
-          `${f(bestScore)} vs ${f(top.p * policy.leadShare)} -> ${understood.answer.length ? 'answer first' : 'dialog only'}`,
+        `the answer leads the dialog when the best passage reaches ${policy.leadShare} x P(dialog) or ` +
+          `${policy.leadLift} x the next passage: ${f(bestScore)} vs ${f(top.p * policy.leadShare)} or ` +
+          `${f((understood.passages[1]?.score ?? 0) * policy.leadLift)} -> ${understood.answer.length ? 'answer first' : 'dialog only'}`,
       );
   }
   const incidentRank = ranked.findIndex((c) => c.name === dialogClass('incident'));

@@ -12,7 +12,9 @@ import { dialogClass, OUT_OF_SCOPE, passageClass, PERSON, trainingSet } from './
  * - fallbackMargin: nothing we cover when P(out of scope) exceeds the best passage's score (or the best
  *   intent's probability) by this. Cross-validation: 0 trades 4 points of answers for 5 of fallbacks.
  * - leadShare: a message read as a dialog also gets an answer first when its best passage scores at least
- *   this share of the dialog's probability ("do I need a PIA?": the answer, then the privacy check).
+ *   this share of the dialog's probability ("do I need a PIA?": the answer, then the privacy check), or
+ *   when it stands out: at least leadLift times the next passage's score (the dialog took most of the
+ *   probability, but the passage that answers is plain: "do I need PAB approval?").
  * - relatedShare: further passages are quoted when they score at least this share of the best one.
  * - incidentShare / incidentRank: the incident numbers are shown when P(incident) reaches this, or when the
  *   incident class ranks this high (biased to recall: a missed incident is the most dangerous miss).
@@ -21,6 +23,7 @@ export const UNDERSTAND_POLICY = {
   textWeight: 0.15,
   fallbackMargin: 0.1,
   leadShare: 0.3,
+  leadLift: 2,
   relatedShare: 0.3,
   maxPassages: 3,
   incidentShare: 0.05,
@@ -96,7 +99,8 @@ export function decide(reading: Reading, policy: Policy = UNDERSTAND_POLICY): Un
   const answerable = scored.length > 0 && outOfScope - bestScore <= policy.fallbackMargin;
   const top = ranked.find((r) => !r.name.startsWith('passage:') && r.name !== OUT_OF_SCOPE);
   const intentWins = top !== undefined && top.p > bestScore;
-  const leads = !intentWins || bestScore >= top.p * policy.leadShare;
+  const standsOut = bestScore >= (scored[1]?.score ?? 0) * policy.leadLift;
+  const leads = !intentWins || bestScore >= top.p * policy.leadShare || standsOut;
   const answer = answerable && leads ? related(scored, policy) : [];
   const incidentRank = ranked.findIndex((r) => r.name === dialogClass('incident'));
   const incident =
