@@ -25,11 +25,8 @@ const notedTurn = z.object({
  * as `slack:<event id>` while it runs, and answered by another replica if this one stops first.
  */
 export function slackTurns(deps: SlackDeps): AcknowledgedTurns<Turn> {
-  return createAcknowledgedTurns<Turn>({
+  return createAcknowledgedTurns<Turn>(deps, {
     name: 'slack',
-    store: deps.store,
-    logger: deps.logger,
-    ...(deps.metrics && { metrics: deps.metrics }),
     claimSeconds: EVENT_CLAIM_SECONDS,
     claimKey: (eventId) => `slack:event:${eventId}`,
     note: ({ inbound, place }) => ({ inbound: withTextRedacted(inbound), place }),

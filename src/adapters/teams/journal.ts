@@ -49,11 +49,8 @@ const notedShape = z.object({
  * (in a continuation of the conversation) if this one stops first.
  */
 export function teamsTurns(deps: TurnDependencies): AcknowledgedTurns<AdoptedTurn> {
-  return createAcknowledgedTurns<AdoptedTurn>({
+  return createAcknowledgedTurns<AdoptedTurn>(deps, {
     name: 'teams',
-    store: deps.store,
-    logger: deps.logger,
-    ...(deps.metrics && { metrics: deps.metrics }),
     claimSeconds: SEEN_TTL_SECONDS,
     claimKey: (id) => `teams-seen:${id}`,
     note: ({ reference, turn, replyToId }) => ({

@@ -8,11 +8,8 @@ import { adoptEvery, whileNoted, type JournalUse } from './journal-steps';
  * noted and read back, and how an adopted turn is answered. Everything else is the same for every channel.
  */
 export interface AcknowledgedChannel<T> {
-  /** "slack", "teams": the prefix of its claims and journal ids, and the name in its log lines. */
+  /** "slack", "teams": the prefix of its journal ids, and the name in its log lines. */
   name: string;
-  store: ClaimStore & JournalStore;
-  logger: Logger;
-  metrics?: Pick<Metrics, 'dedupeHits' | 'storeErrors'>;
   /** How long a delivery is remembered: longer than the platform keeps sending it again. */
   claimSeconds: number;
   /** The claim key of a delivery id (kept as each channel always named it, so replicas of two versions agree). */
@@ -23,6 +20,13 @@ export interface AcknowledgedChannel<T> {
   readNote(value: unknown): T | undefined;
   /** Answers a turn another replica noted and never finished (the channel opens the conversation again). */
   answerAdopted(turn: T): Promise<void>;
+}
+
+/** The channel's store (claims, journal), its logger and the server's counters. */
+export interface DeliveryDeps {
+  store: ClaimStore & JournalStore;
+  logger: Logger;
+  metrics?: Pick<Metrics, 'dedupeHits' | 'storeErrors'>;
 }
 
 /** One channel's acknowledge-first delivery: see createAcknowledgedTurns. */
@@ -45,8 +49,11 @@ export interface AcknowledgedTurns<T> {
 }
 
 /** Claim-based dedupe, the replica journal and adoption, shared by the channels that acknowledge first. */
-export function createAcknowledgedTurns<T>(channel: AcknowledgedChannel<T>): AcknowledgedTurns<T> {
-  const { name, store, logger, metrics } = channel;
+export function createAcknowledgedTurns<T>(
+  { store, logger, metrics }: DeliveryDeps,
+  channel: AcknowledgedChannel<T>,
+): AcknowledgedTurns<T> {
+  const { name } = channel;
   const use: JournalUse = {
     journal: store.journal,
     prefix: `${name}:`,

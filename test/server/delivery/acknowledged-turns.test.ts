@@ -38,17 +38,21 @@ afterAll(async () => {
 });
 
 /** A replica of a test channel: its journal, its counters, what it answered after adopting. */
-function replica(options: { claim?: (key: string) => Promise<boolean>; journal?: boolean } = {}) {
+function replica(
+  options: { claim?: (key: string, ttl: number) => Promise<boolean>; journal?: boolean } = {},
+) {
   const memory = createMemoryStore<unknown>();
   const journal = options.journal === false ? undefined : createRedisTurnJournal(client, prefix, TIMEOUT_MS);
   if (journal) journals.push(journal);
   const metrics: Metrics = createMetrics(new Registry());
   const adopted: TestTurn[] = [];
-  const channel: AcknowledgedChannel<TestTurn> = {
-    name: 'test',
-    store: { claim: options.claim ?? ((key, ttl) => memory.claim(key, ttl)), journal },
+  const deps = {
+    store: { claim: options.claim ?? ((key: string, ttl: number) => memory.claim(key, ttl)), journal },
     logger: memoryLogger().logger,
     metrics,
+  };
+  const channel: AcknowledgedChannel<TestTurn> = {
+    name: 'test',
     claimSeconds: 60,
     claimKey: (id) => `test-seen:${id}`,
     note: (turn) => withTextRedacted(turn),
@@ -58,7 +62,7 @@ function replica(options: { claim?: (key: string) => Promise<boolean>; journal?:
     },
     answerAdopted: async (turn) => void adopted.push(turn),
   };
-  const turns = createAcknowledgedTurns(channel);
+  const turns = createAcknowledgedTurns(deps, channel);
   const count = async (name: 'dedupeHits' | 'storeErrors') => (await metrics[name].get()).values[0]?.value;
   return { turns, journal, adopted, count };
 }
