@@ -9,7 +9,7 @@ import { createIdentity } from './identity';
 import { listenToActions } from './listen-actions';
 import { listenToCommand } from './listen-command';
 import { listenToEvents } from './listen-events';
-import { adoptOrphanedTurns } from './journal';
+import { slackTurns } from './journal';
 import { createOutbox, errorCode } from './outbox';
 import { renderReply, type RenderOptions } from './render';
 import { RouteReceiver } from './route-receiver';
@@ -107,7 +107,8 @@ export async function createSlackChannel(
     render: (reply: Reply, options?: RenderOptions) =>
       options ? renderWith(reply, options) : renderRemembered(reply),
   };
-  listenToEvents(app, deps);
+  const turns = slackTurns(deps);
+  listenToEvents(app, deps, turns);
   listenToCommand(app, deps);
   listenToActions(app, deps);
   // Before the server listens: a rejected token stops start-up here, with nothing left open.
@@ -120,7 +121,7 @@ export async function createSlackChannel(
       receiver && config.mode === 'http' ? [createEventsRoute(receiver, config.signingSecret, logger)] : [],
     async start() {
       if (config.mode === 'socket') await app.start();
-      stopAdopting = adoptOrphanedTurns(deps);
+      stopAdopting = turns.adoptOrphans();
     },
     async stop() {
       stopAdopting();

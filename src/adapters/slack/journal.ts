@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { adoptEvery, whileNoted, withTextRedacted } from '../../core/state/turn-journal';
-import { journalUse } from '../../server/journal-use';
+import { withTextRedacted } from '../../core/state/turn-journal';
+import { createAcknowledgedTurns, type AcknowledgedTurns } from '../../server/delivery/acknowledged-turns';
 import type { Turn } from './to-inbound';
 import { answer, type SlackDeps } from './turns';
+
+// Slack retries an event three times within about five minutes; ten minutes covers them twice over, and
+// a busy single process (memory store) keeps no more claims than that.
+const EVENT_CLAIM_SECONDS = 10 * 60;
 
 // What is noted for a turn: where to answer, and the message with personal information already replaced,
 // as the core would see it anyway.
@@ -16,41 +20,20 @@ const notedTurn = z.object({
   place: z.object({ channel: z.string(), threadTs: z.string().optional() }),
 });
 
-/** Slack's turns in the journal, shared with other channels: `slack:<event id>`. */
-const JOURNAL_PREFIX = 'slack:';
-
 /**
- * Answers a Slack event, noted in the store's journal while it runs (Redis only). Slack has its ack
- * already and never sends the event again: if this replica is killed before the answer is posted, another
- * replica finds the note and answers instead (see adoptOrphanedTurns).
+ * Slack's events, answered after Bolt's ack: one answer per event id across replicas, noted in the journal
+ * as `slack:<event id>` while it runs, and answered by another replica if this one stops first.
  */
-export function answerNoted(deps: SlackDeps, eventId: string | undefined, turn: Turn): Promise<void> {
-  return whileNoted(
-    journalUse(deps, JOURNAL_PREFIX),
-    eventId,
-    () => JSON.stringify(withoutPersonalDetails(turn)),
-    () => answer(deps, turn),
-  );
-}
-
-/** Looks for turns of stopped replicas every `journal.checkEveryMs` and answers them; returns the stop. */
-export function adoptOrphanedTurns(deps: SlackDeps): () => void {
-  return adoptEvery(journalUse(deps, JOURNAL_PREFIX), async ({ id, payload }) => {
-    const turn = parseTurn(payload);
-    deps.logger.warn({ eventId: id, answered: !!turn }, 'slack turn adopted from a stopped replica');
-    if (turn) await answer(deps, turn);
+export function slackTurns(deps: SlackDeps): AcknowledgedTurns<Turn> {
+  return createAcknowledgedTurns<Turn>(deps, {
+    name: 'slack',
+    claimSeconds: EVENT_CLAIM_SECONDS,
+    claimKey: (eventId) => `slack:event:${eventId}`,
+    note: ({ inbound, place }) => ({ inbound: withTextRedacted(inbound), place }),
+    readNote: (value) => {
+      const parsed = notedTurn.safeParse(value);
+      return parsed.success ? (parsed.data as Turn) : undefined;
+    },
+    answerAdopted: (turn) => answer(deps, turn),
   });
-}
-
-function withoutPersonalDetails({ inbound, place }: Turn): Turn {
-  return { inbound: withTextRedacted(inbound), place };
-}
-
-function parseTurn(payload: string): Turn | undefined {
-  try {
-    const parsed = notedTurn.safeParse(JSON.parse(payload));
-    return parsed.success ? (parsed.data as Turn) : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -3,15 +3,12 @@ import type { Bot } from '../../core/bot';
 import type { ClaimStore, JournalStore, StateStore } from '../../core/state/conversation-store';
 import type { Inbound, Reply } from '../../core/types';
 import type { Metrics } from '../../server/metrics';
+import { sendAnswer } from '../../server/delivery/continue-privately';
 import type { Logger } from '../../server/logger';
 import type { SlackMessage } from './blocks';
 import type { Outbox } from './outbox';
 import { renderPlain, renderPrivateOffer, type RenderOptions } from './render';
 import { isDirect, type Place, type Turn } from './to-inbound';
-
-// Slack retries an event three times within about five minutes; ten minutes covers them twice over, and
-// a busy single process (memory store) keeps no more claims than that.
-const EVENT_CLAIM_SECONDS = 10 * 60;
 
 /** What the listeners share: the core, the outbox and the store replicas dedupe through. */
 export interface SlackDeps {
@@ -25,27 +22,6 @@ export interface SlackDeps {
   fallbackText: string;
   /** renderReply with what Slack needs from knowledge/ (the "did you mean" heading). */
   render(reply: Reply, options?: RenderOptions): SlackMessage[];
-}
-
-/**
- * True for the first delivery of an event to reach any replica. A retry of an event whose first delivery
- * never arrived is the first to claim it, so it is answered; a retry of one being answered is not.
- */
-export async function claimEvent(deps: SlackDeps, eventId: unknown, retryNum: unknown): Promise<boolean> {
-  if (typeof eventId !== 'string' || !eventId) return true;
-  try {
-    const first = await deps.store.claim(`slack:event:${eventId}`, EVENT_CLAIM_SECONDS);
-    if (!first) {
-      deps.metrics?.dedupeHits.inc();
-      deps.logger.info({ eventId, retryNum }, 'slack event already answered');
-    }
-    return first;
-  } catch (error) {
-    deps.metrics?.storeErrors.inc();
-    // Without the store a retry may be answered twice; that beats answering nothing.
-    deps.logger.warn({ err: { name: (error as Error)?.name } }, 'slack event claim failed');
-    return true;
-  }
 }
 
 /** The core's replies, or undefined (logged) when it failed: the caller sends the contact fallback. */
@@ -72,6 +48,7 @@ export async function answer(deps: SlackDeps, { inbound, place }: Turn): Promise
   await postReplies(deps, place, replies, inbound.text ?? '');
 }
 
+/** The replies where they were asked; in a shared channel a sensitive answer only offers a direct message. */
 export async function postReplies(
   deps: SlackDeps,
   place: Place,
@@ -79,9 +56,12 @@ export async function postReplies(
   question: string,
 ) {
   if (!replies) return deps.outbox.post(place, [renderPlain(deps.fallbackText)]);
-  for (const reply of replies) {
-    if (reply.sensitive && !isDirect(place.channel))
-      return deps.outbox.post(place, [renderPrivateOffer(await rememberQuestion(deps.store, question))]);
-    await deps.outbox.post(place, deps.render(reply));
-  }
+  await sendAnswer(replies, {
+    shared: !isDirect(place.channel),
+    send: async (replies) => {
+      for (const reply of replies) await deps.outbox.post(place, deps.render(reply));
+    },
+    sendPrivately: async () =>
+      deps.outbox.post(place, [renderPrivateOffer(await rememberQuestion(deps.store, question))]),
+  });
 }

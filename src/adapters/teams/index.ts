@@ -6,8 +6,8 @@ import { TeamsCloudAdapter } from './cloud-adapter';
 import { readTeamsConfig, type TeamsConfig } from './config';
 import { createTeamsEscalationSink } from './escalation-channel';
 import { createMessagesRoute } from './messages-route';
-import { adoptOrphanedTeamsTurns } from './journal';
-import { answerTurn, createTurnLogic, type TurnDependencies } from './turn';
+import { teamsTurns } from './journal';
+import { createTurnLogic, type TurnDependencies } from './turn';
 import { fallbackContact } from '../../core/knowledge/reply-sources';
 
 /**
@@ -70,7 +70,8 @@ async function createTeamsChannel(context: ChannelContext, config: TeamsConfig):
     ...(context.metrics && { metrics: context.metrics }),
     ...(config.escalationAdmins && { escalationAdmins: config.escalationAdmins }),
   };
-  const logic = createTurnLogic(deps);
+  const turns = teamsTurns(deps);
+  const logic = createTurnLogic(deps, turns);
   let stopAdopting = (): void => undefined;
   context.escalation?.addTeams(
     createTeamsEscalationSink({ adapter, appId: config.appId, store: context.store }),
@@ -89,9 +90,7 @@ async function createTeamsChannel(context: ChannelContext, config: TeamsConfig):
     ],
     // Turns of replicas killed after acknowledging a message (Redis only), answered here.
     start: () => {
-      stopAdopting = adoptOrphanedTeamsTurns(deps, (turnContext, noted) =>
-        answerTurn(turnContext, deps, noted),
-      );
+      stopAdopting = turns.adoptOrphans();
       return Promise.resolve();
     },
     stop: () => {

@@ -1,14 +1,14 @@
-import { TurnContext, type ConversationReference } from 'botbuilder';
+import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { z } from 'zod';
-import { adoptEvery, whileNoted, withTextRedacted } from '../../core/state/turn-journal';
-import { journalUse } from '../../server/journal-use';
+import { withTextRedacted } from '../../core/state/turn-journal';
+import { createAcknowledgedTurns, type AcknowledgedTurns } from '../../server/delivery/acknowledged-turns';
 import { answerOrApologize } from './apology';
 import { isLoopbackServiceUrl } from './loopback';
 import type { TeamsTurn } from './to-inbound';
-import type { TurnDependencies } from './turn';
+import { answerTurn, type TurnDependencies } from './turn';
 
-/** Teams' turns in the journal, shared with other channels: `teams:<conversation id>:<activity id>`. */
-const JOURNAL_PREFIX = 'teams:';
+/** How long a delivered activity id is remembered, so a connector retry is not answered twice. */
+const SEEN_TTL_SECONDS = 10 * 60;
 
 /** A turn as the core would answer it, with where the answer goes. */
 export interface NotedTurn {
@@ -18,10 +18,7 @@ export interface NotedTurn {
 }
 
 /** A noted turn as another replica reads it back: the turn, and the conversation to answer in. */
-type AdoptedTurn = NotedTurn & { reference: Partial<ConversationReference> };
-
-/** Answers `noted` in the conversation of `context` (its message or a continuation of it). */
-type AnswerTurn = (context: TurnContext, noted: NotedTurn) => Promise<void>;
+export type AdoptedTurn = NotedTurn & { reference: Partial<ConversationReference> };
 
 // What is noted: the conversation reference to answer in, and the turn with personal information already
 // replaced, as the core would see it anyway.
@@ -47,42 +44,44 @@ const notedShape = z.object({
 });
 
 /**
- * Answers a message turn, noted in the store's journal while it runs (Redis only). The connector has its
- * acknowledgement and will not send the activity again: if this replica is killed before the answer is
- * sent, another replica finds the note and answers instead (see adoptOrphanedTeamsTurns).
+ * Teams' message turns, answered after the acknowledgement: one answer per activity across replicas, noted
+ * in the journal as `teams:<conversation id>:<activity id>` while it runs, and answered by another replica
+ * (in a continuation of the conversation) if this one stops first.
  */
-export function answerNoted(
-  context: TurnContext,
-  deps: TurnDependencies,
-  noted: NotedTurn,
-  answer: AnswerTurn,
-): Promise<void> {
-  const { activity } = context;
-  const payload = () =>
-    JSON.stringify({
-      reference: TurnContext.getConversationReference(activity),
-      ...withoutPersonalDetails(noted),
-    });
-  const id = activity.id && `${activity.conversation.id}:${activity.id}`;
-  return whileNoted(journalUse(deps, JOURNAL_PREFIX), id, payload, () => answer(context, noted));
-}
-
-/** Looks for Teams turns of stopped replicas every `journal.checkEveryMs` and answers them; returns the stop. */
-export function adoptOrphanedTeamsTurns(deps: TurnDependencies, answer: AnswerTurn): () => void {
-  return adoptEvery(journalUse(deps, JOURNAL_PREFIX), async ({ payload }) => {
-    const noted = parseNoted(payload);
-    // Local mode has no authentication: it only ever talks to a connector on this machine.
-    const sendable = noted && (deps.appId || isLoopbackServiceUrl(noted.reference.serviceUrl));
-    deps.logger.warn({ answered: !!sendable }, 'teams turn adopted from a stopped replica');
-    if (sendable) await answerAdopted(deps, noted, answer);
+export function teamsTurns(deps: TurnDependencies): AcknowledgedTurns<AdoptedTurn> {
+  return createAcknowledgedTurns<AdoptedTurn>(deps, {
+    name: 'teams',
+    claimSeconds: SEEN_TTL_SECONDS,
+    claimKey: (id) => `teams-seen:${id}`,
+    note: ({ reference, turn, replyToId }) => ({
+      reference,
+      turn: { ...turn, inbound: withTextRedacted(turn.inbound) },
+      ...(replyToId && { replyToId }),
+    }),
+    readNote: (value) => {
+      const parsed = notedShape.safeParse(value);
+      // The reference passes through as noted; botbuilder reads what it needs of it.
+      if (!parsed.success) return undefined;
+      const noted = parsed.data as unknown as AdoptedTurn;
+      // Local mode has no authentication: it only ever talks to a connector on this machine.
+      return deps.appId || isLoopbackServiceUrl(noted.reference.serviceUrl) ? noted : undefined;
+    },
+    answerAdopted: (noted) => answerAdopted(deps, noted),
   });
 }
 
-async function answerAdopted(
-  deps: TurnDependencies,
-  { reference, ...noted }: AdoptedTurn,
-  answer: AnswerTurn,
-): Promise<void> {
+/** The turn of `activity` as the journal notes it (the delivery id: `<conversation id>:<activity id>`). */
+export function notedTurn(
+  activity: Activity,
+  noted: NotedTurn,
+): { id: string | undefined; turn: AdoptedTurn } {
+  return {
+    id: activity.id && `${activity.conversation.id}:${activity.id}`,
+    turn: { reference: TurnContext.getConversationReference(activity), ...noted },
+  };
+}
+
+async function answerAdopted(deps: TurnDependencies, { reference, ...noted }: AdoptedTurn): Promise<void> {
   try {
     await deps.adapter.continueConversationAsync(deps.appId ?? '', reference, async (context) => {
       // botbuilder makes a proactive send a reply to the continuation's made-up activity id; this answer
@@ -92,24 +91,10 @@ async function answerAdopted(
         return next();
       });
       // A failing core gets the person the contact, as on the replica that took the message.
-      await answerOrApologize(context, deps, () => answer(context, noted));
+      await answerOrApologize(context, deps, () => answerTurn(context, deps, noted));
     });
   } catch (error) {
     // Could not reach the conversation at all (the connector refused the continuation).
     deps.logger.error({ err: { name: (error as Error)?.name } }, 'adopted teams turn failed');
-  }
-}
-
-function withoutPersonalDetails({ turn, replyToId }: NotedTurn): NotedTurn {
-  return { turn: { ...turn, inbound: withTextRedacted(turn.inbound) }, ...(replyToId && { replyToId }) };
-}
-
-function parseNoted(payload: string): AdoptedTurn | undefined {
-  try {
-    const parsed = notedShape.safeParse(JSON.parse(payload));
-    // The reference passes through as noted; botbuilder reads what it needs of it.
-    return parsed.success ? (parsed.data as unknown as AdoptedTurn) : undefined;
-  } catch {
-    return undefined;
   }
 }

@@ -2,19 +2,19 @@ import type { TurnContext } from 'botbuilder';
 import type { Bot } from '../../core/bot';
 import type { ClaimStore, JournalStore, StateStore } from '../../core/state/conversation-store';
 import type { Contact } from '../../core/types';
+import type { AcknowledgedTurns } from '../../server/delivery/acknowledged-turns';
+import { sendAnswer } from '../../server/delivery/continue-privately';
 import type { Logger } from '../../server/logger';
 import type { Metrics } from '../../server/metrics';
 import type { TeamsCloudAdapter, TurnLogic } from './cloud-adapter';
 import { answerOrApologize } from './apology';
 import { isEscalationCommand, rememberEscalationChannel } from './escalation-channel';
-import { answerNoted, type NotedTurn } from './journal';
+import { notedTurn, type AdoptedTurn, type NotedTurn } from './journal';
 import { LABELS } from './labels';
 import { moveToPersonalChat } from './personal-chat';
 import { sendReplies } from './send-replies';
 import { toInbound, type TeamsTurn } from './to-inbound';
 
-/** How long a delivered activity id is remembered, so a connector retry is not answered twice. */
-const SEEN_TTL_SECONDS = 10 * 60;
 /** A turn still unanswered after this long shows the typing indicator (as botbuilder's ShowTypingMiddleware). */
 const TYPING_DELAY_MS = 500;
 /** A conversation is greeted once; the marker outlives any realistic gap between install events. */
@@ -29,31 +29,38 @@ export interface TurnDependencies {
   /** Who to contact when the bot itself fails (the Citizen Engagement team). */
   helpContact: Contact;
   logger: Logger;
-  /** The server's counter of store failures. */
-  metrics?: Pick<Metrics, 'storeErrors'>;
+  /** The server's counters of redeliveries dropped, and of store failures. */
+  metrics?: Pick<Metrics, 'dedupeHits' | 'storeErrors'>;
   /** Entra object ids allowed to choose the escalation channel (ESCALATION_TEAMS_ADMINS); unset: anyone. */
   escalationAdmins?: string[];
 }
 
 /** The bot's behaviour in Teams: answer messages and card clicks, greet once when installed. */
-export function createTurnLogic(deps: TurnDependencies): TurnLogic {
+export function createTurnLogic(deps: TurnDependencies, turns: AcknowledgedTurns<AdoptedTurn>): TurnLogic {
   return (context) =>
     answerOrApologize(context, deps, async () => {
-      if (context.activity.type === 'message') await onMessage(context, deps);
+      if (context.activity.type === 'message') await onMessage(context, deps, turns);
       else if (isBotAdded(context)) await greetOnce(context, deps);
     });
 }
 
-async function onMessage(context: TurnContext, deps: TurnDependencies): Promise<void> {
+async function onMessage(
+  context: TurnContext,
+  deps: TurnDependencies,
+  turns: AcknowledgedTurns<AdoptedTurn>,
+): Promise<void> {
   const { activity } = context;
   const turn = toInbound(activity);
   if (!turn) return;
-  // Store down (Redis gone): a redelivery may be answered twice, which beats answering nothing.
-  const seen = `teams-seen:${activity.conversation.id}:${activity.id}`;
-  if (activity.id && !(await deps.store.claim(seen, SEEN_TTL_SECONDS).catch(() => true))) return;
+  const noted = notedTurn(activity, {
+    turn,
+    ...(turn.fromDialog && activity.replyToId && { replyToId: activity.replyToId }),
+  });
+  if (!(await turns.claim(noted.id))) return;
   const stopTyping = typingWhileSlow(context);
   try {
-    await answerMessage(context, deps, turn);
+    if (isEscalationCommand(context, turn.inbound.text)) await chooseEscalationChannel(context, deps, turn);
+    else await turns.whileNoted(noted.id, noted.turn, () => answerTurn(context, deps, noted.turn));
   } finally {
     stopTyping();
   }
@@ -72,19 +79,17 @@ function typingWhileSlow(context: TurnContext): () => void {
   return () => clearTimeout(timer);
 }
 
-async function answerMessage(context: TurnContext, deps: TurnDependencies, turn: TeamsTurn): Promise<void> {
-  const { activity } = context;
-  if (isEscalationCommand(context, turn.inbound.text)) {
-    // Local mode authenticates no one: nobody may choose where other people's escalations go.
-    const allowed =
-      !!deps.appId && (!deps.escalationAdmins || deps.escalationAdmins.includes(turn.inbound.user));
-    if (allowed) await rememberEscalationChannel(context, deps.store);
-    const text = allowed ? LABELS.escalationChannelSet : LABELS.escalationChannelRefused;
-    await context.sendActivity({ type: 'message', text, textFormat: 'plain' });
-    return;
-  }
-  const noted = { turn, ...(turn.fromDialog && activity.replyToId && { replyToId: activity.replyToId }) };
-  await answerNoted(context, deps, noted, (ctx, again) => answerTurn(ctx, deps, again));
+async function chooseEscalationChannel(
+  context: TurnContext,
+  deps: TurnDependencies,
+  turn: TeamsTurn,
+): Promise<void> {
+  // Local mode authenticates no one: nobody may choose where other people's escalations go.
+  const allowed =
+    !!deps.appId && (!deps.escalationAdmins || deps.escalationAdmins.includes(turn.inbound.user));
+  if (allowed) await rememberEscalationChannel(context, deps.store);
+  const text = allowed ? LABELS.escalationChannelSet : LABELS.escalationChannelRefused;
+  await context.sendActivity({ type: 'message', text, textFormat: 'plain' });
 }
 
 /** The core's answer to a turn, sent in the conversation of `context` (the message's, or a continuation's). */
@@ -93,14 +98,15 @@ export async function answerTurn(
   deps: TurnDependencies,
   { turn, replyToId }: NotedTurn,
 ): Promise<void> {
-  const replies = await deps.bot.handle(turn.inbound);
-  if (turn.shared && replies.some((reply) => reply.sensitive)) {
-    await moveToPersonalChat(context, turn.inbound, deps);
-    return;
-  }
-  // A click on a dialog's card that leads to that dialog's next step replaces the card.
-  const replaces = turn.fromDialog && replies[0]?.dialog?.id === turn.fromDialog && replyToId;
-  await sendReplies(context, replies, replaces ? replyToId : undefined);
+  await sendAnswer(await deps.bot.handle(turn.inbound), {
+    shared: turn.shared,
+    send: (replies) => {
+      // A click on a dialog's card that leads to that dialog's next step replaces the card.
+      const replaces = turn.fromDialog && replies[0]?.dialog?.id === turn.fromDialog && replyToId;
+      return sendReplies(context, replies, replaces ? replyToId : undefined);
+    },
+    sendPrivately: () => moveToPersonalChat(context, turn.inbound, deps),
+  });
 }
 
 function isBotAdded(context: TurnContext): boolean {

@@ -295,6 +295,23 @@ describe('sensitive topics', () => {
     expect(JSON.stringify(posts[1]!.params.blocks)).toContain(reply.citations[0]!.label);
   });
 
+  it('in a channel: nothing of an answer with a sensitive part is posted there, only the offer', async () => {
+    // A harmless reply ahead of the sensitive one would tell the channel what the question was about.
+    h.rewrite = (_, real) => [
+      { ...real[0]!, sensitive: false },
+      { ...real[0]!, sensitive: true },
+    ];
+    const question = 'do I need a PIA to set up a Twitter account?';
+    const reply = await expected(question);
+    await sendEvent(h.url, mention(question));
+    await h.fake.waitFor('chat.postMessage');
+    await h.fake.settle();
+    const posts = h.fake.callsOf('chat.postMessage');
+    expect(posts).toHaveLength(1);
+    expect(buttonsOf(posts[0]!.params.blocks).map((b) => b.action_id)).toEqual(['gb:private']);
+    expect(JSON.stringify(posts[0]!.params)).not.toContain(reply.citations[0]!.label);
+  });
+
   it('in a direct message: answered in full', async () => {
     h.rewrite = sensitive;
     const reply = await expected('do I need a PIA to set up a Twitter account?');
