@@ -100,7 +100,8 @@ test('in local mode (no authentication) nobody can choose the escalation channel
 
 test('a question with a Markdown link and bidi controls is shown as typed text, never as a link', async () => {
   await start({}, false);
-  const question = '[Click to verify your account](https://evil.example/login) \u202e*urgent*\u202c pizza?';
+  // (A link text about accounts or logins would read as a phishing incident and start that report instead.)
+  const question = '[Read the new policy](https://evil.example/policy) \u202e*urgent*\u202c pizza?';
   await post(activity('personal-message', { text: question }));
   await post(activity('personal-message', { text: 'talk to a person' }));
   const offer = connector.messages().find((m) => /escalation:send/.test(JSON.stringify(cardOf(m))))!;
@@ -113,7 +114,7 @@ test('a question with a Markdown link and bidi controls is shown as typed text, 
     .filter((e) => e.type === 'RichTextBlock')
     .flatMap((e) => (e.inlines as Array<{ type: string; text: string }>).map((run) => run.text));
   expect(runs).toContainEqual(
-    expect.stringContaining('"[Click to verify your account](https[:]//evil.example/login) *urgent* pizza?"'),
+    expect.stringContaining('"[Read the new policy](https[:]//evil.example/policy) *urgent* pizza?"'),
   );
   expect(json).not.toMatch(/[\u202a-\u202e\u2066-\u2069]|https:\/\/evil/);
 });
