@@ -1,3 +1,4 @@
+import { renderReplyText } from '../reply-text';
 import { fallbackContact } from '../knowledge/reply-sources';
 import type { EscalationMessages } from '../dialogs/messages-schema';
 import type { Dialog, DialogState } from '../dialogs/types';
@@ -101,11 +102,14 @@ export function escalationReply(
   const m = index.kb.messages.escalation;
   const contact = fallbackContact(index.kb.contacts);
   const consent = consentChoices(m);
-  const reply = simpleReply(`${m.intro}\n\n${m.summaryLead}\n${summary}`, {
+  const reply = simpleReply(m.intro, {
     kind: 'fallback',
     choices: [...consent, ...options.extra],
     contacts: [contact],
     sensitive: options.sensitive,
   });
-  return { ...reply, escalation: { contact, summary, consentChoices: consent } };
+  // The person's words stay out of `intro`, which channels render as Markdown: each channel shows the
+  // summary from `escalation` as plain text. The plain-text rendering still holds it.
+  const text = renderReplyText({ ...reply, intro: `${m.intro}\n\n${m.summaryLead}\n${summary}` });
+  return { ...reply, text, escalation: { contact, summary, consentChoices: consent } };
 }
