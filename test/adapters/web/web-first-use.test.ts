@@ -117,3 +117,13 @@ it('keeps the header in view on a phone', async () => {
     true,
   );
 });
+
+it('gives the OCIO Service Desk numbers as one dialable link each, with "then choose Option 3" as text', async () => {
+  const page = await open();
+  const turn = await ask(page, 'i lost my work laptop on the bus');
+  const hrefs = await turn
+    .locator('.contact-details a[href^="tel:"]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  expect(hrefs).toEqual(expect.arrayContaining(['tel:+12503877000', 'tel:+18666600811']));
+  expect(await turn.locator('.phone-note').first().textContent()).toBe('then choose Option 3');
+});

@@ -88,7 +88,11 @@ window.GuidebotRender = (function () {
       li.appendChild(el('strong', '', contact.name));
       const details = el('span', 'contact-details');
       if (contact.email) details.append(link(`mailto:${contact.email}`, contact.email));
-      if (contact.phone) details.append(link(`tel:${contact.phone.replace(/[^\d+]/g, '')}`, contact.phone));
+      // One dialable link per number; the note ("then choose Option 3") stays text.
+      for (const phone of contact.phones ?? []) details.append(link(`tel:${phone.tel}`, phone.number));
+      if (contact.phoneNote) details.append(el('span', 'phone-note', contact.phoneNote));
+      if (contact.phone && !contact.phones)
+        details.append(link(`tel:${contact.phone.replace(/[^\d+]/g, '')}`, contact.phone));
       if (contact.url && /^https?:\/\//i.test(contact.url)) details.append(link(contact.url, contact.url));
       if (details.childNodes.length) li.appendChild(details);
       if (contact.note) li.appendChild(el('span', 'contact-note', contact.note));
