@@ -93,7 +93,10 @@ it('in a channel thread, only the person who asked can send; anyone else is told
 
 it('the person’s words are posted unformatted: no *bold*, no links, no bidi controls', async () => {
   await h.reset();
-  await sendEvent(h.url, directMessage('see https://evil.example/menu \u202e*now*\u202c do I need a business plan?'));
+  await sendEvent(
+    h.url,
+    directMessage('see https://evil.example/menu \u202e*now*\u202c do I need a business plan?'),
+  );
   await h.fake.settle();
   await sendEvent(h.url, directMessage('talk to a person'));
   await h.fake.settle();
@@ -117,7 +120,9 @@ it('the person’s words are posted unformatted: no *bold*, no links, no bidi co
   await h.fake.settle();
   const [post] = h.fake.callsOf('chat.postMessage').filter((p) => p.params.channel === TEAM_CHANNEL);
   expect(String(post!.params.mrkdwn)).toBe('false');
-  expect(String(post!.params.text)).toContain('see https[:]//evil.example/menu *now* do I need a business plan?');
+  expect(String(post!.params.text)).toContain(
+    'see https[:]//evil.example/menu *now* do I need a business plan?',
+  );
   expect(JSON.stringify(post!.params)).not.toMatch(/[\u202a-\u202e]/);
 });
 
