@@ -5,7 +5,7 @@ import type { Inbound } from '../../core/types';
 import { BodyTooLargeError, readBody } from '../../server/read-body';
 import { sendJson, type Route } from '../../server/route';
 import { guardRequest } from './guard';
-import { MAX_TEXT_LENGTH } from './limits';
+import { MAX_INBOUND_CHARS } from '../../core/search/text';
 import { toWebReplies, toWebReply, type WebRenderOptions } from './render';
 import type { WebWelcome } from './welcome';
 
@@ -19,7 +19,7 @@ const turnSchema = z
     text: z
       .string()
       .min(1)
-      .max(MAX_TEXT_LENGTH, `is longer than the limit of ${MAX_TEXT_LENGTH} characters`)
+      .max(MAX_INBOUND_CHARS, `is longer than the limit of ${MAX_INBOUND_CHARS} characters`)
       .optional(),
     choice: z.string().min(1).max(200).optional(),
   })

@@ -2,7 +2,7 @@ import type { Bot } from '../../core/bot';
 import type { KnowledgeBase } from '../../core/knowledge/load-knowledge';
 import { fillWording, loadPrivacyKnowledge } from '../../core/privacy/privacy-file';
 import type { Choice } from '../../core/types';
-import { MAX_TEXT_LENGTH } from './limits';
+import { MAX_INBOUND_CHARS } from '../../core/search/text';
 import type { WebWording } from './web-wording';
 
 /** The web chat's welcome: read in five seconds, with the full collection notice one click away. */
@@ -47,6 +47,6 @@ export function buildWelcome(
       full: fillWording(privacy.collectionNotice, { retentionDays }),
     },
     guideline: { title, version, effective, source, page: GUIDELINE_PAGE },
-    maxTextLength: MAX_TEXT_LENGTH,
+    maxTextLength: MAX_INBOUND_CHARS,
   };
 }

@@ -46,9 +46,7 @@ export const tokenRequests: string[] = [];
  * `releaseBotFramework`.
  */
 export function interceptBotFramework(): void {
-  jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  nock.disableNetConnect();
-  nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
+  refuseAllButLoopback();
   nock('https://login.botframework.com')
     .persist()
     .get('/v1/.well-known/openidconfiguration')
@@ -74,6 +72,13 @@ export function interceptBotFramework(): void {
       tokenRequests.push(`POST ${uri}`);
       return { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: ACCESS_TOKEN };
     });
+}
+
+/** nock refuses every host but loopback; botbuilder's console.errors for refused tokens are silenced. */
+export function refuseAllButLoopback(): void {
+  jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  nock.disableNetConnect();
+  nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
 }
 
 /** Takes nock off Node's http again, so test files that run later in this worker get the real one. */

@@ -1,7 +1,13 @@
 import nock from 'nock';
 import { KEYS_RETRY_SECONDS } from '../../../src/adapters/teams/cloud-adapter';
 import { startServer, type RunningServer } from '../../../src/server/serve';
-import { AUTH_ENV, channelToken, forger } from './fake-bot-framework';
+import {
+  AUTH_ENV,
+  channelToken,
+  forger,
+  refuseAllButLoopback,
+  releaseBotFramework,
+} from './fake-bot-framework';
 import { fixture, postActivity, startFakeConnector, type FakeConnector } from './fake-connector';
 
 // The Bot Framework's OpenID metadata cannot be fetched: no token can be checked. Forged tokens used to get
@@ -11,9 +17,7 @@ let server: RunningServer;
 let metadataFetches = 0;
 
 beforeAll(async () => {
-  jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  nock.disableNetConnect();
-  nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
+  refuseAllButLoopback();
   nock('https://login.botframework.com')
     .persist()
     .get('/v1/.well-known/openidconfiguration')
@@ -30,10 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   await connector.close();
-  jest.restoreAllMocks();
-  nock.cleanAll();
-  nock.enableNetConnect();
-  nock.restore();
+  releaseBotFramework();
 });
 
 test('forged tokens get 503 with Retry-After, not 500, and the metadata is fetched once for all of them', async () => {
