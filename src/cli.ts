@@ -135,14 +135,23 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'serve': {
       // The server, Slack, Teams, Redis and metrics load only for the commands that use them: `ask` starts fast.
-      const [{ startServer }, { startedLine }] = await Promise.all([
+      const [{ startServer }, { startedLine }, { createLogger }, { holdLines }] = await Promise.all([
         import('./server/serve.js'),
         import('./server/started-line.js'),
+        import('./server/logger.js'),
+        import('./server/held-lines.js'),
       ]);
+      // The log lines written while it starts (channels being created, Slack retries) wait until the line
+      // for a person is printed, so that line comes first; if start-up fails they come out before the error.
+      const logs = holdLines(process.stderr);
       const running = await startServer({
         env: process.env,
-        announce: (url, channels) => process.stdout.write(`${startedLine(url, channels)}\n`),
-      });
+        logger: createLogger(process.env, logs),
+        announce: (url, channels) => {
+          process.stdout.write(`${startedLine(url, channels)}\n`);
+          logs.release();
+        },
+      }).finally(() => logs.release());
       await new Promise<void>((resolve) => {
         // The first signal drains gracefully (bounded by SHUTDOWN_TIMEOUT_SECONDS); a second one quits now.
         const quit = (): never => process.exit(1);

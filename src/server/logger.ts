@@ -11,7 +11,10 @@ export type { Logger };
  * secrets never belong in a log line: the fields that could carry them are redacted even when a caller
  * passes them by mistake. Lines written while a request is handled carry its `reqId`.
  */
-export function createLogger(env: Env, destination: NodeJS.WritableStream = process.stderr): Logger {
+export function createLogger(
+  env: Env,
+  destination: NodeJS.WritableStream | pino.DestinationStream = process.stderr,
+): Logger {
   return pino(
     {
       level: loadLogLevel(env),

@@ -1,10 +1,44 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { startServerProcess } from '../integration/server-process';
-import { runCliAsync } from '../helpers/cli';
+import { FakeSlackApi } from '../adapters/slack/fake-slack-api';
+import { CLI, runCliAsync } from '../helpers/cli';
 import { REPO_ROOT } from '../helpers/knowledge-copy';
+
+/**
+ * `guidebot serve` with its stdout and stderr on one pipe, as they share a terminal, in the order they were
+ * written. Stops it (SIGTERM) once its "listening" log line is out, or lets it exit when it cannot start.
+ */
+async function serveOnOneTerminal(
+  env: Record<string, string>,
+): Promise<{ lines: string[]; status: number | null }> {
+  const base = { ...process.env };
+  for (const name of ['GUIDEBOT_KNOWLEDGE_DIR', 'GUIDEBOT_INDEX_PATH', 'REDIS_URL', 'NODE_OPTIONS'])
+    delete base[name];
+  const child = spawn('/bin/sh', ['-c', 'exec "$0" "$@" 2>&1', process.execPath, CLI, 'serve'], {
+    cwd: REPO_ROOT,
+    env: {
+      ...base,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      GUIDEBOT_DATA_DIR: path.join(process.cwd(), '.guidebot-data'),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  child.stdout!.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+    if (/"msg":"listening"/.test(out)) child.kill('SIGTERM');
+  });
+  const status = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  clearTimeout(timer);
+  return { lines: out.split('\n').filter(Boolean), status };
+}
 
 // `guidebot serve` and `--version` as a person at a terminal meets them.
 describe('guidebot serve (CLI)', () => {
@@ -19,6 +53,58 @@ describe('guidebot serve (CLI)', () => {
       );
     } finally {
       await server.stop();
+    }
+  });
+
+  it('prints the line for a person first, before the log lines written while the channels start', async () => {
+    // Slack answers the start-up token check with "rate limited" once: the channel logs a warning while it
+    // is created, before the server listens.
+    const slack = new FakeSlackApi();
+    await slack.start();
+    slack.script('auth.test', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false } });
+    try {
+      const { lines } = await serveOnOneTerminal({
+        SLACK_BOT_TOKEN: 'xoxb-test-token',
+        SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
+        SLACK_API_URL: slack.apiUrl,
+      });
+      const [first, ...logs] = lines;
+      expect(first).toMatch(
+        /^guidebot is running\. Open http:\/\/127\.0\.0\.1:\d+\/ to chat\. Channels on: Slack, Teams, web chat\. Ctrl\+C stops it\.$/,
+      );
+      // Everything after it is a JSON log line, the start-up warning among them.
+      const parsed = logs.map((line) => JSON.parse(line) as { msg: string });
+      expect(parsed.map((log) => log.msg)).toEqual(
+        expect.arrayContaining(['slack rate limited; retrying', 'channel on', 'listening']),
+      );
+    } finally {
+      await slack.stop();
+    }
+  });
+
+  it('prints no line for a person when it cannot listen: the start-up logs, then the reason', async () => {
+    const slack = new FakeSlackApi();
+    await slack.start();
+    slack.script('auth.test', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false } });
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as AddressInfo;
+    try {
+      const { lines, status } = await serveOnOneTerminal({
+        PORT: String(port),
+        SLACK_BOT_TOKEN: 'xoxb-test-token',
+        SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
+        SLACK_API_URL: slack.apiUrl,
+      });
+      expect(status).toBe(1);
+      expect(lines.some((line) => line.startsWith('guidebot is running'))).toBe(false);
+      expect((JSON.parse(lines[0]!) as { msg: string }).msg).toBe('slack rate limited; retrying');
+      expect(lines.at(-1)).toMatch(
+        /^guidebot: cannot start: PORT: port \d+ on 127\.0\.0\.1 is already in use/,
+      );
+    } finally {
+      busy.close();
+      await slack.stop();
     }
   });
 
