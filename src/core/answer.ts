@@ -5,15 +5,13 @@ import type { SearchIndex } from './search/search-index';
 import { citationOf, fallbackContact, toContact } from './knowledge/reply-sources';
 import type { Choice, Citation, Contact, QuotedPassage, Reply } from './types';
 import { renderReplyText } from './reply-text';
-import type { Understanding } from './understand/understand';
+import { UNDERSTAND_POLICY, type Policy, type Reading, type Understanding } from './understand/understand';
 
 /** How answers are put together; when to answer is the model's decision (understand/understand.ts). */
 export const ANSWER_POLICY = {
   maxPassages: 3,
   /** Upper bound on quoted characters, so replies stay readable and fit every channel. */
   maxQuotedChars: 2200,
-  /** In a section someone picked, further passages are quoted when Lunr ranks them this close to the best. */
-  relatedRatio: 0.55,
   /** "Did you mean" sections: Lunr hits matching at least this share of the question's topic words. */
   nearbyCoverage: 0.2,
   nearbyScore: 0.5,
@@ -32,28 +30,50 @@ export function replyFor(index: SearchIndex, understood: Understanding, question
   return quoteReply(index, chosen, Math.min(1, understood.answer[0]!.score));
 }
 
-/** Lunr's best hit, then others that rank close to it, within the length budget. */
-function pickHits(index: SearchIndex, hits: SearchHit[]): Passage[] {
-  const best = hits[0]!;
+/**
+ * A section someone picked from "did you mean": its passages that best fit the question they had asked, as
+ * the model reads it (the score answers use: P(passage) + textWeight x cosine), with the ones scoring close
+ * to the best; or, when none fits (or there is no question), the section's opening rule.
+ */
+export function sectionReply(
+  index: SearchIndex,
+  sectionId: string,
+  question?: Reading,
+  policy: Policy = UNDERSTAND_POLICY,
+): Reply {
   const { chosen, add } = passageBudget();
-  for (const hit of hits) {
-    if (chosen.length >= ANSWER_POLICY.maxPassages || hit.score < best.score * ANSWER_POLICY.relatedRatio)
-      break;
-    if (add(hit.passage)) for (const item of listItems(index, hit.passage)) add(item);
+  const withItems = (passage: Passage): void => {
+    if (add(passage)) for (const item of listItems(index, passage)) add(item);
+  };
+  const fits = (question?.scored ?? []).filter((s) => s.passage.sectionId === sectionId);
+  const best = fits[0];
+  if (best && best.score >= policy.sectionFit) {
+    for (const { passage } of fits
+      .filter((s) => s.score >= best.score * policy.relatedShare)
+      .slice(0, policy.maxPassages))
+      withItems(passage);
+    return quoteReply(index, chosen, Math.min(1, best.score));
   }
-  return chosen;
+  const opening = openingRule(index, sectionId);
+  if (opening) withItems(opening);
+  return quoteReply(index, chosen, 1);
 }
 
 /**
- * A section someone picked from "did you mean": the passages of that section that best fit their question,
- * or the section from its start when none match.
+ * A section's opening rule: its first passage, in document order, that states something itself rather than
+ * only introducing what follows ("Key points:", "Beyond these rules, two good tests for judging content
+ * include:"). It may be a list item (the first key point); a rule that introduces a list is quoted with its
+ * items. A section that is nothing but a lead-in opens with it.
  */
-export function sectionReply(index: SearchIndex, sectionId: string, question?: string): Reply {
-  const hits = question ? searchPassages(index, question, { sectionIds: [sectionId] }).hits : [];
-  if (hits.length) return quoteReply(index, pickHits(index, hits), hits[0]!.coverage);
-  const { chosen, add } = passageBudget();
-  for (const passage of index.passages.values()) if (passage.sectionId === sectionId && !add(passage)) break;
-  return quoteReply(index, chosen, 1);
+export function openingRule(index: SearchIndex, sectionId: string): Passage | undefined {
+  const own = [...index.passages.values()].filter((p) => p.sectionId === sectionId);
+  return own.find((p) => !isBareLeadIn(p)) ?? own[0];
+}
+
+/** One sentence ending in a colon: it only introduces what follows ("Key points:"). */
+function isBareLeadIn(passage: Passage): boolean {
+  const text = passage.text.trim().replace(/\b(?:e\.g|i\.e|etc)\./gi, '');
+  return text.endsWith(':') && !/[.!?]["'”’)]?\s/.test(text.slice(0, -1));
 }
 
 /** Passages to quote, within the passage count and character limits; `add` says whether one fit. */

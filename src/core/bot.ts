@@ -83,7 +83,15 @@ export function createBot({
     async handle(inbound) {
       const key = `${inbound.channel}:${inbound.conversation}`;
       const cleaned: Inbound = { ...inbound, text: cleanText(inbound.text ?? '') };
-      const ctx = { index, catalog, understand, answer, decorate, stamp: recordStamp(now(), timeZone) };
+      const ctx = {
+        index,
+        catalog,
+        understand,
+        read: (text: string) => understander.read(text),
+        answer,
+        decorate,
+        stamp: recordStamp(now(), timeZone),
+      };
       // One update per turn: two turns of one conversation arriving together run one after the other.
       // With the store down, questions are still answered; turns that need memory say to try again.
       const update = statelessWhenDown(store, (turn: TurnResult) => ({

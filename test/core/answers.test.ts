@@ -1,7 +1,12 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sectionReply } from '../../src/core/answer';
+import { loadKnowledge } from '../../src/core/knowledge/load-knowledge';
 import { loadBot, type LoadedBot } from '../../src/core/load-bot';
+import { buildLunrIndex } from '../../src/core/search/build-index';
+import { createSearchIndex } from '../../src/core/search/search-index';
+import { copyKnowledge, removeTempDirs } from '../helpers/knowledge-copy';
 
 let loaded: LoadedBot;
 beforeAll(() => {
@@ -9,6 +14,7 @@ beforeAll(() => {
     indexPath: path.join(mkdtempSync(path.join(tmpdir(), 'guidebot-answers-')), 'index.json'),
   });
 });
+afterAll(() => removeTempDirs());
 
 const ask = async (text: string, conversation = text) =>
   (await loaded.bot.handle({ channel: 'console', conversation, user: 'u', text }))[0]!;
@@ -89,5 +95,87 @@ describe('answers', () => {
     await ask(vague[index]!, conversation);
     const byLabel = await ask(offered[offered.length - 1]!.label.toUpperCase(), conversation);
     expect(byLabel.citations[0]!.sectionId).toBe(offered[offered.length - 1]!.id.replace('section:', ''));
+  });
+});
+
+describe('a section picked from "did you mean"', () => {
+  const passage = (id: string): string => loaded.index.passages.get(id)!.text;
+  const texts = (reply: { passages: { text: string }[] }) => reply.passages.map((p) => p.text);
+
+  /** Asks `question`, expects a fallback offering `sectionId`, and clicks that section. */
+  async function pick(question: string, sectionId: string) {
+    const conversation = `pick-${question}`;
+    const fallback = await ask(question, conversation);
+    expect(fallback.kind).toBe('fallback');
+    expect(fallback.choices.map((c) => c.id)).toContain(`section:${sectionId}`);
+    const [reply] = await loaded.bot.handle({
+      channel: 'console',
+      conversation,
+      user: 'u',
+      choice: `section:${sectionId}`,
+    });
+    expect(reply!.kind).toBe('answer');
+    return reply!;
+  }
+
+  it('quotes the passages of the section that best fit the question asked', async () => {
+    // The two tests, with the list they introduce, rather than the section's first passage.
+    const tests = await pick("what's the 'two tests' thing for content?", 'c-being-professional');
+    expect(texts(tests)).toEqual([
+      passage('c-being-professional/2'),
+      passage('c-being-professional/3'),
+      passage('c-being-professional/4'),
+    ]);
+    const photos = await pick('who owns the photos the province posts?', 'appendix-a-intellectual-property');
+    expect(texts(photos)[0]).toBe(passage('appendix-a-intellectual-property/3'));
+    expect(texts(photos)[0]).toContain('In relation to copyright-protected materials');
+  });
+
+  it("quotes the section's opening rule when nothing in it fits the question, not a list item", async () => {
+    const records = await pick('can you translate this post into French', 'appendix-a-records-management');
+    expect(texts(records)).toEqual([passage('appendix-a-records-management/1')]);
+    expect(records.text).toContain('government must ensure that all necessary records are being captured');
+    expect(records.text).not.toContain('Creating the record');
+    expect(records.citations.map((c) => c.sectionId)).toEqual(['appendix-a-records-management']);
+  });
+
+  it('opens every section of the guideline with a rule, never with a bare lead-in such as "Key points:"', () => {
+    for (const section of loaded.index.kb.guideline.sections) {
+      const own = [...loaded.index.passages.values()].filter((p) => p.sectionId === section.id);
+      const reply = sectionReply(loaded.index, section.id);
+      if (!own.length) {
+        expect(reply.passages).toEqual([]);
+        continue;
+      }
+      const first = reply.passages[0]!.text;
+      // Only a section that is nothing but a lead-in (Appendix A's "… the following considerations:") opens
+      // with one.
+      if (own.length > 1) expect(first).not.toMatch(/^[^.]*:$/);
+      expect(own.map((p) => p.text)).toContain(first);
+    }
+    expect(texts(sectionReply(loaded.index, 'appendix-a-records-management'))).toEqual([
+      passage('appendix-a-records-management/1'),
+    ]);
+    // A rule that introduces a list comes with its items.
+    expect(texts(sectionReply(loaded.index, 'appendix-a-collection'))).toEqual([
+      passage('appendix-a-collection/1'),
+      passage('appendix-a-collection/2'),
+      passage('appendix-a-collection/5'),
+    ]);
+  });
+
+  it('skips a lead-in heading: a records section that starts with "Key points:" opens with the transitory rule', () => {
+    // The section's first paragraph removed: it starts with "Key points:" and its list.
+    const dir = copyKnowledge();
+    const file = path.join(dir, 'guidelines.md');
+    const guideline = readFileSync(file, 'utf8');
+    const edited = guideline.replace(/When information is shared or advice is provided online[^\n]*\n\n/, '');
+    expect(edited).not.toBe(guideline);
+    writeFileSync(file, edited);
+    const kb = loadKnowledge(dir);
+    const index = createSearchIndex(kb, buildLunrIndex(kb));
+    const reply = sectionReply(index, 'appendix-a-records-management');
+    expect(reply.passages.map((p) => p.text)).toHaveLength(1);
+    expect(reply.passages[0]!.text).toMatch(/^If online interactions are transitory/);
   });
 });

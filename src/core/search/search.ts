@@ -30,11 +30,7 @@ const MAX_CORRECTED_LENGTH = 30;
 const CORRECTED_WEIGHT = 0.6;
 
 /** Ranks passages for a question. Never throws on user text: it is read as words, never as Lunr query syntax. */
-export function searchPassages(
-  index: SearchIndex,
-  text: string,
-  options: { sectionIds?: string[] } = {},
-): SearchResult {
+export function searchPassages(index: SearchIndex, text: string): SearchResult {
   const terms = [...new Set(words(text).filter((w) => !isStopWord(w)))].map((word) => {
     const s = stem(word);
     if (index.idf(s) > 0) return { stem: s, found: [s], corrected: false };
@@ -49,11 +45,10 @@ export function searchPassages(
       for (const found of term.found)
         q.term(found, { usePipeline: false, boost: term.corrected ? CORRECTED_WEIGHT : 1 });
   });
-  const allowed = options.sectionIds && new Set(options.sectionIds);
   const hits: SearchHit[] = [];
   for (const result of results) {
     const passage = index.passages.get(result.ref);
-    if (!passage || (allowed && !allowed.has(passage.sectionId))) continue;
+    if (!passage) continue;
     const matched = new Set(Object.keys(result.matchData.metadata));
     const covered = terms.filter((t) => t.found.some((f) => matched.has(f))).length;
     hits.push({ passage, score: result.score, coverage: covered / terms.length });

@@ -108,7 +108,8 @@ function onChoice(
   const [kind, sectionId] = id.split(':');
   const reply =
     kind === 'section' && sectionId && ctx.index.sections.has(sectionId)
-      ? sectionReply(ctx.index, sectionId, state.lastQuestion)
+      ? // The question is the one kept (redacted) in the conversation state, as escalation summaries use it.
+        sectionReply(ctx.index, sectionId, state.lastQuestion ? ctx.read(state.lastQuestion) : undefined)
       : // A choice this version no longer knows: answer its label as a question.
         ctx.answer(offered.label);
   return plain(state, [decorateAnswer(ctx.catalog, reply, resumeChoice(ctx, state))]);

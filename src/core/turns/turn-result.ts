@@ -3,7 +3,7 @@ import type { DialogState, StepStatus } from '../dialogs/types';
 import type { SearchIndex } from '../search/search-index';
 import type { TurnEvent } from '../turn-event';
 import type { Choice, Reply } from '../types';
-import type { Understanding } from '../understand/understand';
+import type { Reading, Understanding } from '../understand/understand';
 import type { DialogCatalog } from './dialog-catalog';
 
 /** A dialog left for another one: where it stood, and its title for the "Back to" choice. */
@@ -43,6 +43,8 @@ export interface TurnContext {
   catalog: DialogCatalog;
   /** What the model makes of a text: the one step that decides what a message wants. Remembered, frozen. */
   understand(text: string): Understanding;
+  /** The model's raw reading of a text, every passage scored: a picked section quotes what fits the question. */
+  read(text: string): Reading;
   /** The reply to a text as a question (passages or the fallback), remembered; frozen, so decorate a copy. */
   answer(question: string): Reply;
   /** decorateAnswer without extras: remembered (and frozen) for a remembered, frozen reply. */

@@ -18,9 +18,12 @@ const open = session.open;
 let bot: Bot;
 let answered: { question: string; reply: Reply };
 let vague: { question: string; reply: Reply };
+let passageText: (id: string) => string;
 
 beforeAll(async () => {
-  ({ bot } = loadBot({ indexPath: session.server().indexPath }));
+  const loaded = loadBot({ indexPath: session.server().indexPath });
+  ({ bot } = loaded);
+  passageText = (id) => loaded.index.passages.get(id)!.text;
   answered = await pickQuestion(bot, ANSWERABLE, (r) => r.kind === 'answer' && r.passages.length > 0);
   vague = await pickQuestion(bot, VAGUE, (r) => r.kind === 'fallback' && r.choices.length > 0);
 });
@@ -79,6 +82,29 @@ it('walks a dialog from the welcome by clicking: the privacy check, "No", a cite
     'If there is no personal information FOIPPA does not apply',
   ]);
   expect(await texts(outcome.locator('figure figcaption cite'))).toEqual(['Appendix A › Privacy']);
+});
+
+it('a section button quotes what in that section fits the question asked, or its opening rule', async () => {
+  const page = await open();
+  // The two tests fit "the 'two tests' thing": the lead-in and both tests, not the section's first passage.
+  const tests = await ask(page, "what's the 'two tests' thing for content?");
+  const professional = await afterReply(page, () =>
+    tests.locator('.choices button', { hasText: 'Being Professional' }).click(),
+  );
+  expect(await texts(professional.locator('figure blockquote'))).toEqual([
+    passageText('c-being-professional/2'),
+    passageText('c-being-professional/3'),
+    passageText('c-being-professional/4'),
+  ]);
+  // Nothing in Records Management fits a translation question: its opening rule, not "Creating the record".
+  const french = await ask(page, 'can you translate this post into French');
+  const records = await afterReply(page, () =>
+    french.locator('.choices button', { hasText: 'Records Management' }).click(),
+  );
+  expect(await texts(records.locator('figure blockquote'))).toEqual([
+    passageText('appendix-a-records-management/1'),
+  ]);
+  expect(await texts(records.locator('figure figcaption cite'))).toEqual(['Appendix A › Records Management']);
 });
 
 it('works with the keyboard alone: skip link, Enter to send, Shift+Tab to a choice, Enter to pick it', async () => {
