@@ -54,6 +54,8 @@ export interface Contact {
 
 export type ReplyKind = 'answer' | 'fallback' | 'dialog' | 'smalltalk';
 
+import type { StepProgress } from './dialogs/progress';
+
 /** The platform-neutral reply: the only thing channels render. */
 export interface Reply {
   kind: ReplyKind;
@@ -91,6 +93,8 @@ interface DialogProgress {
   title: string;
   /** True on the outcome (or cancel): the card stops changing after this. */
   ended: boolean;
+  /** On a question: its number and the questions in all ("Step 2 of 4"), worked out by the dialog engine. */
+  progress?: StepProgress;
 }
 
 /** What would be sent to a person at the Citizen Engagement team, shown before anything is sent. */

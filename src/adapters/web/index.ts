@@ -56,7 +56,7 @@ export function createWebChannel(
       ...createTurnRoutes({
         bot: context.bot,
         loopbackOnly,
-        render: { messages: kb.messages, wording, dialogs: kb.dialogs },
+        render: { messages: kb.messages, wording },
         canForward: async () => (await context.escalation?.configured()) ?? false,
         welcome: buildWelcome(context.bot, kb, wording, retentionDays),
       }),

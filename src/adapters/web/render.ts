@@ -1,7 +1,5 @@
 import { introWithoutEscalation } from '../../core/reply-text';
 import { FEEDBACK_CHOICES, type Choice, type Escalation, type Reply } from '../../core/types';
-import type { Dialog } from '../../core/dialogs/types';
-import { dialogProgress, type DialogProgress } from './dialog-progress';
 import type { WebWording } from './web-wording';
 
 /** An escalation as the page gets it: with an e-mail link instead of consent when nothing can be sent. */
@@ -22,8 +20,6 @@ export interface WebReply extends Omit<Reply, 'escalation'> {
   /** The feedback buttons to show, empty unless `reply.feedback`; ids are FEEDBACK_CHOICES ids. */
   feedbackChoices: Choice[];
   escalation?: WebEscalation;
-  /** On a dialog step: which step, and how many questions are left (the page shows "Step 2 of 4"). */
-  progress?: DialogProgress;
 }
 
 export interface WebRenderOptions {
@@ -32,8 +28,6 @@ export interface WebRenderOptions {
   wording: WebWording;
   /** Whether "Send this to them" would reach someone; else the person gets an e-mail link. */
   canForward: boolean;
-  /** The guided dialogs, to say how far a step is from an outcome. */
-  dialogs: Dialog[];
 }
 
 /**
@@ -76,10 +70,8 @@ export function toWebReply(reply: Reply, options: WebRenderOptions): WebReply {
     intro = intro.slice(reply.dialog.title.length + 1);
   // The no-answer fallback is one line here: the contact and the sections follow as their own parts.
   if (reply.kind === 'fallback' && intro === messages.fallback) intro = wording.fallback;
-  const progress = dialogProgress(options.dialogs, reply);
   const web: WebReply = {
     ...withoutEscalation(reply),
-    ...(progress && { progress }),
     ...heading,
     feedbackChoices,
     ...(intro !== undefined && { intro }),

@@ -4,13 +4,21 @@ import { choiceIds } from './choice-ids';
 import { NOT_SURE } from './compile-dialog';
 import { renderDecisionRecord } from './decision-record';
 import type { RecordStamp } from './record-stamp';
+import { stepProgress, type StepProgress } from './progress';
 import { stepChoices } from './resolve-answer';
 import type { Dialog, DialogPoint, DialogState } from './types';
 
 /** A dialog reply: kind 'dialog', carrying where it stands, marked sensitive when the dialog is. */
 export function dialogReply(
   dialog: Dialog,
-  parts: { intro: string; ended: boolean; choices: Choice[]; points?: DialogPoint[]; contacts?: Contact[] },
+  parts: {
+    intro: string;
+    ended: boolean;
+    choices: Choice[];
+    points?: DialogPoint[];
+    contacts?: Contact[];
+    progress?: StepProgress;
+  },
 ): Reply {
   const points = parts.points ?? [];
   const passages: QuotedPassage[] = points.flatMap((p) => p.passages);
@@ -30,7 +38,12 @@ export function dialogReply(
     citations,
     choices: parts.choices,
     contacts,
-    dialog: { id: dialog.id, title: dialog.title, ended: parts.ended },
+    dialog: {
+      id: dialog.id,
+      title: dialog.title,
+      ended: parts.ended,
+      ...(parts.progress && { progress: parts.progress }),
+    },
     ...(dialog.sensitive && { sensitive: true }),
   };
   return { ...reply, text: renderReplyText(reply) };
@@ -50,6 +63,7 @@ export function questionReply(
     ended: false,
     choices: stepChoices(dialog, step, state.answers.length),
     ...(points && { points }),
+    progress: stepProgress(dialog, state),
   });
 }
 

@@ -65,9 +65,8 @@ it('walks a dialog from the welcome by clicking: the privacy check, "No", a cite
   ]);
   const step = (await afterReply(page, () => welcomeChoices.nth(1).click())).first();
   // The title once, in the header with the step; the bubble only says which step it is.
-  expect(await page.locator('#dialog-bar').textContent()).toMatch(
-    /^Privacy check \(FOIPPA\): Step 1 of (up to )?\d+$/,
-  );
+  // The server's count: five questions by the longest way, one by the shortest.
+  expect(await page.locator('#dialog-bar').textContent()).toBe('Privacy check (FOIPPA): Step 1 of up to 5');
   expect(await step.textContent()).not.toContain('Privacy check (FOIPPA)');
   expect(await step.textContent()).toContain('Does the content contain personal information');
   const answers = step.locator('.choices button');
@@ -105,6 +104,23 @@ it('a section button quotes what in that section fits the question asked, or its
     passageText('appendix-a-records-management/1'),
   ]);
   expect(await texts(records.locator('figure figcaption cite'))).toEqual(['Appendix A › Records Management']);
+});
+
+it("shows the server's step count, also for a dialog taken up again after another one", async () => {
+  const page = await open();
+  const welcomeChoices = botMessages(page).first().locator('.choices button');
+  const first = await afterReply(page, () => welcomeChoices.nth(1).click());
+  const host = await afterReply(page, () => first.locator('.choices button', { hasText: /^Yes$/ }).click());
+  expect(await page.locator('#dialog-bar').textContent()).toBe('Privacy check (FOIPPA): Step 2 of up to 5');
+  expect(await host.locator('.dialog-step').first().textContent()).toBe('Step 2 of up to 5');
+  // Another check in between; its count is its own (a linear one: exact).
+  const approvals = await ask(page, 'Should I involve PAB?');
+  expect(await page.locator('#dialog-bar').textContent()).toBe('Should I involve PAB?: Step 1 of 4');
+  // Back to the privacy check: still its second question, as the server counts it.
+  await afterReply(page, () =>
+    approvals.locator('.choices button', { hasText: 'Privacy check (FOIPPA)' }).click(),
+  );
+  expect(await page.locator('#dialog-bar').textContent()).toBe('Privacy check (FOIPPA): Step 2 of up to 5');
 });
 
 it('works with the keyboard alone: skip link, Enter to send, Shift+Tab to a choice, Enter to pick it', async () => {

@@ -67,7 +67,8 @@ describe('step(dialog, state, input)', () => {
       if (dialog.steps.get(id)!.yesNo) expect(labels.slice(0, 3)).toEqual(['Yes', 'No', 'Not sure']);
       expect(labels).toContain('Not sure');
       expect(reply.kind).toBe('dialog');
-      expect(reply.dialog).toEqual({ id: dialog.id, title: dialog.title, ended: false });
+      expect(reply.dialog).toMatchObject({ id: dialog.id, title: dialog.title, ended: false });
+      expect(reply.dialog?.progress?.step).toBe(at(dialog, id).answers.length + 1);
       expect(Boolean(reply.sensitive)).toBe(dialog.sensitive);
     },
   );

@@ -27,8 +27,6 @@
   let conversation = conversationId(false);
   let welcome = null;
   let busy = false;
-  // The dialog in progress and the steps seen in it (a step seen again, after "back", counts from there).
-  let dialog = { id: '', visited: [] };
   // One random id per browser tab (a new one for a new conversation): no name, no account.
   function conversationId(fresh) {
     let id = null;
@@ -55,26 +53,21 @@
     copy: (record) => copyRecord(record),
   };
 
-  // The header line and each step say where the person is: "Should I involve PAB?: Step 2 of 4".
+  // The header line and each step say where the person is: "Should I involve PAB?: Step 2 of 4", as the
+  // server counts it (every channel gets the same count).
+  let inDialog = false;
   function stepOf(reply) {
     if (!reply.dialog) return '';
-    if (reply.dialog.id !== dialog.id) dialog = { id: reply.dialog.id, visited: [] };
-    let shown = R.LABELS.finished;
-    if (reply.dialog.ended) dialog = { id: '', visited: [] };
-    else {
-      const id = reply.progress ? reply.progress.step : `#${dialog.visited.length}`;
-      const at = dialog.visited.indexOf(id);
-      if (at >= 0) dialog.visited.length = at + 1;
-      else dialog.visited.push(id);
-      shown = R.LABELS.step(dialog.visited.length, reply.progress && reply.progress.left);
-    }
-    dialogBar.textContent = MESSAGES.dialog(reply.dialog.title, shown);
+    const progress = reply.dialog.progress;
+    inDialog = !reply.dialog.ended;
+    const shown = reply.dialog.ended ? R.LABELS.finished : progress ? R.LABELS.step(progress) : '';
+    dialogBar.textContent = shown ? MESSAGES.dialog(reply.dialog.title, shown) : reply.dialog.title;
     dialogBar.hidden = false;
     return shown;
   }
 
   function showReplies(replies) {
-    if (!replies.some((reply) => reply.dialog) && !dialog.id) dialogBar.hidden = true;
+    if (!replies.some((reply) => reply.dialog) && !inDialog) dialogBar.hidden = true;
     const items = replies.map((reply) => R.renderReply(reply, handlers, stepOf(reply)));
     for (const item of items) list.appendChild(item);
     if (items[0]) items[0].scrollIntoView({ block: 'start' });
@@ -171,7 +164,7 @@
 
   function showWelcome() {
     list.textContent = '';
-    dialog = { id: '', visited: [] };
+    inDialog = false;
     dialogBar.hidden = true;
     list.appendChild(R.renderWelcome(welcome, handlers));
   }

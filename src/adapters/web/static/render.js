@@ -15,9 +15,8 @@ window.GuidebotRender = (function () {
     feedback: 'Was this helpful?',
     consent: 'Forward your question?',
     escalationLead: (name) => `This is exactly what would be sent to ${name}:`,
-    // `left`: questions left to an outcome, this one included, by the shortest and the longest way.
-    step: (n, left) =>
-      !left ? `Step ${n}` : `Step ${n} of ${left.least === left.most ? '' : 'up to '}${n - 1 + left.most}`,
+    // The dialog engine's count (reply.dialog.progress): `exact` is false while a shorter way is still open.
+    step: (progress) => `Step ${progress.step} of ${progress.exact ? '' : 'up to '}${progress.total}`,
     finished: 'Finished',
     past: 'Earlier choices:',
     record: 'Decision record',
