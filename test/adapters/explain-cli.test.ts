@@ -1,4 +1,5 @@
 import type { Explanation } from '../../src/core/understand/explain';
+import { UNDERSTAND_POLICY } from '../../src/core/understand/understand';
 import { runCli } from '../helpers/cli';
 
 // `guidebot ask --explain`: what an owner sees to decide what to add to the question bank.
@@ -10,6 +11,7 @@ const explainJson = (question: string): Explained => {
   return JSON.parse(result.stdout) as Explained;
 };
 const f = (x: number) => x.toFixed(2);
+const { textWeight, fallbackMargin: margin } = UNDERSTAND_POLICY;
 const pOf = (e: Explanation, name: string) => e.intents.find((i) => i.name === name)!.p;
 
 describe('guidebot ask --explain', () => {
@@ -19,12 +21,12 @@ describe('guidebot ask --explain', () => {
     expect(e.reply.kind).toBe('answer');
     const best = e.passages[0]!;
     expect(e.reply.sections).toContain(best.id.split('/')[0]);
-    expect(best.score).toBeCloseTo(best.p + 0.15 * best.similarity, 2);
+    expect(best.score).toBeCloseTo(best.p + textWeight * best.similarity, 2);
     expect(e.passages.map((p) => p.score)).toEqual([...e.passages.map((p) => p.score)].sort((a, b) => b - a));
     const outOfScope = pOf(e, 'out-of-scope');
     expect(e.why[0]).toBe(
-      `answer only when P(out-of-scope) - best passage score <= 0.1: ${f(outOfScope)} - ${f(best.score)} = ` +
-        `${f(outOfScope - best.score)} <= 0.1 -> a passage may answer`,
+      `answer only when P(out-of-scope) - best passage score <= ${margin}: ${f(outOfScope)} - ${f(best.score)} = ` +
+        `${f(outOfScope - best.score)} <= ${margin} -> a passage may answer`,
     );
   });
 
@@ -35,11 +37,11 @@ describe('guidebot ask --explain', () => {
     expect(e.decision).toBe('fallback');
     expect(e.reply.kind).toBe('fallback');
     const outOfScope = pOf(e, 'out-of-scope');
-    expect(outOfScope - e.passages[0]!.score).toBeGreaterThan(0.1);
+    expect(outOfScope - e.passages[0]!.score).toBeGreaterThan(margin);
     expect(result.stdout).toContain('Decision: fallback\n');
     expect(result.stdout).toContain(
-      `P(out-of-scope) - best passage score <= 0.1: ${f(outOfScope)} - ${f(e.passages[0]!.score)} = ` +
-        `${f(outOfScope - e.passages[0]!.score)} > 0.1 -> fall back`,
+      `P(out-of-scope) - best passage score <= ${margin}: ${f(outOfScope)} - ${f(e.passages[0]!.score)} = ` +
+        `${f(outOfScope - e.passages[0]!.score)} > ${margin} -> fall back`,
     );
     expect(result.stdout).toContain("The bot's reply: fallback\n");
     expect(e.nearest).toHaveLength(6);

@@ -20,7 +20,8 @@ export interface Explanation {
 }
 
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
-const f = (x: number): string => x.toFixed(2);
+// Printed from the same rounded numbers the JSON holds, so the two never disagree in the last digit.
+const f = (x: number): string => r3(x).toFixed(2);
 
 export function explain(kb: KnowledgeBase, understander: Understander, question: string): Explanation {
   const policy = UNDERSTAND_POLICY;
@@ -48,12 +49,14 @@ export function explain(kb: KnowledgeBase, understander: Understander, question:
       `an intent wins when it beats the best passage and P(out-of-scope) - it <= ${policy.fallbackMargin}: ` +
         `${top.name} ${f(top.p)} vs passage ${f(bestScore)}, out-of-scope ${f(outOfScope)} -> ${wins ? top.name : 'no'}`,
     );
-    if (wins && top.name.startsWith('dialog:'))
+    if (wins && top.name.startsWith('dialog:')) {
+      const pOf = (i: number): number => p.get(`passage:${passages[i]?.passage.id}`) ?? 0;
       why.push(
-        `the answer leads the dialog when the best passage reaches ${policy.leadShare} x P(dialog) or ` +
-          `${policy.leadLift} x the next passage: ${f(bestScore)} vs ${f(top.p * policy.leadShare)} or ` +
-          `${f((understood.passages[1]?.score ?? 0) * policy.leadLift)} -> ${understood.answer.length ? 'answer first' : 'dialog only'}`,
+        `the answer leads the dialog when the best passage reaches ${policy.leadShare} x P(dialog), or its P ` +
+          `is above ${policy.leadLift} x the next passage's: ${f(bestScore)} vs ${f(top.p * policy.leadShare)}, ` +
+          `P ${f(pOf(0))} vs ${f(pOf(1) * policy.leadLift)} -> ${understood.answer.length ? 'answer first' : 'dialog only'}`,
       );
+    }
   }
   const incidentRank = ranked.findIndex((c) => c.name === dialogClass('incident'));
   why.push(

@@ -143,7 +143,7 @@ describe('Teams rendering', () => {
       channel: 'teams',
       conversation: 'render-fallback',
       user: 'u',
-      text: 'government',
+      text: 'policy',
     });
     expect(fallback!.choices.length).toBeGreaterThan(0);
     const message = renderReply(fallback!)[0]!;

@@ -93,7 +93,7 @@ describe('Teams: conversations in local mode (no app id, loopback connector)', (
   });
 
   test('a channel message that @mentions the bot is read without the mention and answered in the thread', async () => {
-    const question = 'who approves a new Twitter account?';
+    const question = 'who approves a new social media project?';
     const reply = await expected({ text: question });
 
     const res = await postActivity(server, activity('channel-mention'));
@@ -124,11 +124,11 @@ describe('Teams: conversations in local mode (no app id, loopback connector)', (
   });
 
   test('clicking a card button (activity.value) selects the choice, as typing its label does', async () => {
-    await postActivity(server, activity('personal-message', { text: 'government' }));
+    await postActivity(server, activity('personal-message', { text: 'policy' }));
     const offered = cardOf(connector.messages()[0]!);
     const [button] = submitButtons(offered);
     expect(button).toBeDefined();
-    const picked = await expected({ text: 'government' }, { choice: button!.data.guidebot.choice });
+    const picked = await expected({ text: 'policy' }, { choice: button!.data.guidebot.choice });
     expect(picked.passages.length).toBeGreaterThan(0);
 
     const clicked = activity('card-submit', { value: button!.data, replyToId: 'bot-message-1' });
@@ -139,7 +139,7 @@ describe('Teams: conversations in local mode (no app id, loopback connector)', (
 
     // A second conversation types the button's label instead.
     const other = { id: 'a:typed-label-conversation' };
-    await postActivity(server, activity('personal-message', { text: 'government', conversation: other }));
+    await postActivity(server, activity('personal-message', { text: 'policy', conversation: other }));
     mark = connector.messages().length;
     await postActivity(server, activity('personal-message', { text: button!.title, conversation: other }));
     const afterTyping = connector.messages()[mark]!;

@@ -24,7 +24,7 @@ describe('reading Teams activities', () => {
     expect(turn?.shared).toBe(true);
     const group = { id: '19:meeting_abc@thread.v2', conversationType: 'groupChat', isGroup: true };
     expect(toInbound(at('channel-mention', { conversation: group }))?.inbound.text).toBe(
-      'who approves a new Twitter account?',
+      'who approves a new social media project?',
     );
     expect(toInbound(at('channel-mention', { conversation: group, entities: [] }))).toBeUndefined();
   });

@@ -119,8 +119,11 @@ describe('personal information guard in the conversation', () => {
     const replies = await ask(
       'a citizen posted his email bob.lee@shaw.ca and cell 604-555-0123 in a comment on our Facebook page, do we have to delete the comment?',
     );
-    expect(replies[1]!.text).toContain('an email address and a phone number');
-    expect(replies).toHaveLength(2);
+    // The answer first (the model may also start a check), then one reminder naming both kinds.
+    expect(replies[0]!.kind).toBe('answer');
+    const reminders = replies.filter((r) => r.text.includes('an email address and a phone number'));
+    expect(reminders).toHaveLength(1);
+    expect(replies.at(-1)).toBe(reminders[0]);
     expect(JSON.stringify(turns)).not.toMatch(/bob\.lee|555-0123/);
   });
 
