@@ -47,7 +47,7 @@ export function sectionReply(
   };
   const fits = (question?.scored ?? []).filter((s) => s.passage.sectionId === sectionId);
   const best = fits[0];
-  if (best && best.score >= policy.sectionFit) {
+  if (best && best.score >= policy.minScore) {
     for (const { passage } of fits
       .filter((s) => s.score >= best.score * policy.relatedShare)
       .slice(0, policy.maxPassages))

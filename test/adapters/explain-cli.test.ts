@@ -11,7 +11,7 @@ const explainJson = (question: string): Explained => {
   return JSON.parse(result.stdout) as Explained;
 };
 const f = (x: number) => x.toFixed(2);
-const { textWeight, fallbackMargin: margin } = UNDERSTAND_POLICY;
+const { textWeight, fallbackMargin: margin, minScore } = UNDERSTAND_POLICY;
 const pOf = (e: Explanation, name: string) => e.intents.find((i) => i.name === name)!.p;
 
 describe('guidebot ask --explain', () => {
@@ -25,8 +25,8 @@ describe('guidebot ask --explain', () => {
     expect(e.passages.map((p) => p.score)).toEqual([...e.passages.map((p) => p.score)].sort((a, b) => b - a));
     const outOfScope = pOf(e, 'out-of-scope');
     expect(e.why[0]).toBe(
-      `answer only when P(out-of-scope) - best passage score <= ${margin}: ${f(outOfScope)} - ${f(best.score)} = ` +
-        `${f(outOfScope - best.score)} <= ${margin} -> a passage may answer`,
+      `answer only when P(out-of-scope) - best passage score <= ${margin} and that score >= ${minScore}: ` +
+        `${f(outOfScope)} - ${f(best.score)} = ${f(outOfScope - best.score)}, ${f(best.score)} -> a passage may answer`,
     );
   });
 
@@ -40,8 +40,8 @@ describe('guidebot ask --explain', () => {
     expect(outOfScope - e.passages[0]!.score).toBeGreaterThan(margin);
     expect(result.stdout).toContain('Decision: fallback\n');
     expect(result.stdout).toContain(
-      `P(out-of-scope) - best passage score <= ${margin}: ${f(outOfScope)} - ${f(e.passages[0]!.score)} = ` +
-        `${f(outOfScope - e.passages[0]!.score)} > ${margin} -> fall back`,
+      `P(out-of-scope) - best passage score <= ${margin} and that score >= ${minScore}: ${f(outOfScope)} - ` +
+        `${f(e.passages[0]!.score)} = ${f(outOfScope - e.passages[0]!.score)}, ${f(e.passages[0]!.score)} -> no passage answers`,
     );
     expect(result.stdout).toContain("The bot's reply: fallback\n");
     expect(e.nearest).toHaveLength(6);

@@ -38,10 +38,11 @@ export function explain(kb: KnowledgeBase, understander: Understander, question:
   const bestScore = best?.score ?? 0;
   const top = ranked.find((c) => !c.name.startsWith('passage:') && c.name !== OUT_OF_SCOPE);
   const gap = outOfScope - bestScore;
+  const answerable = gap <= policy.fallbackMargin && bestScore >= policy.minScore;
   const why = [
-    `answer only when P(out-of-scope) - best passage score <= ${policy.fallbackMargin}: ` +
-      `${f(outOfScope)} - ${f(bestScore)} = ${f(gap)} ${gap <= policy.fallbackMargin ? '<=' : '>'} ${policy.fallbackMargin}` +
-      ` -> ${gap <= policy.fallbackMargin ? 'a passage may answer' : 'fall back'}`,
+    `answer only when P(out-of-scope) - best passage score <= ${policy.fallbackMargin} and that score >= ` +
+      `${policy.minScore}: ${f(outOfScope)} - ${f(bestScore)} = ${f(gap)}, ${f(bestScore)}` +
+      ` -> ${answerable ? 'a passage may answer' : 'no passage answers'}`,
   ];
   if (top) {
     const wins = top.p > bestScore && outOfScope - top.p <= policy.fallbackMargin;
