@@ -62,7 +62,7 @@ it('without an escalation destination, offers an e-mail holding the question ins
 
 it('puts the personal-information reminder before the answer it concerns', async () => {
   const page = await open();
-  const turn = await ask(page, 'my email is jane.doe@example.com, can i tweet abt a court case?');
+  const turn = await ask(page, 'my email is jane.doe@example.com, who approves a new social media project?');
   expect(await turn.first().textContent()).toContain("Please don't share anyone's personal information");
   expect(await turn.nth(1).locator('figure blockquote').count()).toBeGreaterThan(0);
 });

@@ -119,8 +119,8 @@ describe('personal information guard in the conversation', () => {
     const replies = await ask(
       'a citizen posted his email bob.lee@shaw.ca and cell 604-555-0123 in a comment on our Facebook page, do we have to delete the comment?',
     );
-    // The answer first (the model may also start a check), then one reminder naming both kinds.
-    expect(replies[0]!.kind).toBe('answer');
+    // The comment is taken up (an answer, or the records check it reads as), then one reminder naming both.
+    expect(['answer', 'dialog']).toContain(replies[0]!.kind);
     const reminders = replies.filter((r) => r.text.includes('an email address and a phone number'));
     expect(reminders).toHaveLength(1);
     expect(replies.at(-1)).toBe(reminders[0]);
