@@ -1,8 +1,9 @@
 import type { Passage } from '../knowledge/guideline';
 import type { KnowledgeBase } from '../knowledge/load-knowledge';
 import { withoutPlaceholders } from '../privacy/pi-kinds';
-import { dot, type SparseVector } from './features';
-import { classify, type IntentModel } from './model';
+import { byFeature, dot, type SparseVector, type VectorsByFeature } from './features';
+import { ranked, type IntentModel } from './model';
+import { probabilities } from './softmax';
 import { dialogClass, OUT_OF_SCOPE, passageClass, PERSON, trainingSet } from './training-set';
 
 /**
@@ -73,22 +74,42 @@ export interface Reading {
   scored: ScoredPassage[];
 }
 
+/** The passages a text is compared with, their vectors stored by feature, and each passage's class. */
+export interface PassageVectors {
+  passages: Passage[];
+  vectors: VectorsByFeature;
+  /** Index of each passage's class in the model's classes, or -1 for a passage without examples. */
+  classOf: Int32Array;
+}
+
+export function passageVectors(model: IntentModel, passages: Passage[]): PassageVectors {
+  const classIndex = new Map(model.classes.map((name, i) => [name, i]));
+  return {
+    passages,
+    vectors: byFeature(
+      passages.map((p) => model.vectorizer.vectorize(p.text)),
+      model.vectorizer.features.length,
+    ),
+    classOf: Int32Array.from(passages, (p) => classIndex.get(passageClass(p.id)) ?? -1),
+  };
+}
+
 export function readText(
   model: IntentModel,
-  passages: { passage: Passage; vector: SparseVector }[],
+  passages: PassageVectors,
   text: string,
   policy: Policy = UNDERSTAND_POLICY,
 ): Reading {
   const x = model.vectorizer.vectorize(text);
-  const ranked = classify(model, x);
-  const p = new Map(ranked.map((r) => [r.name, r.p]));
-  const scored = passages
-    .map(({ passage, vector }) => ({
-      passage,
-      score: (p.get(passageClass(passage.id)) ?? 0) + policy.textWeight * dot(x, vector),
-    }))
+  const p = probabilities(model.softmax, x);
+  const cosine = passages.vectors.dotAll(x);
+  const scored = passages.passages
+    .map((passage, k) => {
+      const c = passages.classOf[k]!;
+      return { passage, score: (c >= 0 ? p[c]! : 0) + policy.textWeight * cosine[k]! };
+    })
     .sort((a, b) => b.score - a.score);
-  return { ranked, scored };
+  return { ranked: ranked(model, p), scored };
 }
 
 /** What the reading means under a policy: the one decision the router acts on. */
@@ -117,7 +138,7 @@ export function decide(reading: Reading, policy: Policy = UNDERSTAND_POLICY): Un
 
 export function createUnderstander(kb: KnowledgeBase, model: IntentModel): Understander {
   const { vectorizer } = model;
-  const passages = kb.guideline.passages.map((p) => ({ passage: p, vector: vectorizer.vectorize(p.text) }));
+  const passages = passageVectors(model, kb.guideline.passages);
   let examples: { text: string; name: string; vector: SparseVector }[] | undefined;
   return {
     model,
