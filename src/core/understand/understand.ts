@@ -70,9 +70,12 @@ export interface Understander {
 /** The model's raw reading of a text, before any policy: class probabilities and passage scores. */
 export interface Reading {
   ranked: { name: string; p: number }[];
-  /** Every passage with its score (P(class) + textWeight x cosine), best first. */
+  /** The best passages (READ_PASSAGES, or maxPassages if more) with their score (P(class) + textWeight x cosine), best first. */
   scored: ScoredPassage[];
 }
+
+/** Passages a reading keeps: the answer quotes at most maxPassages of them, the explanation shows these. */
+const READ_PASSAGES = 10;
 
 /** The passages a text is compared with, their vectors stored by feature, and each passage's class. */
 export interface PassageVectors {
@@ -102,14 +105,26 @@ export function readText(
 ): Reading {
   const x = model.vectorizer.vectorize(text);
   const p = probabilities(model.softmax, x);
-  const cosine = passages.vectors.dotAll(x);
-  const scored = passages.passages
-    .map((passage, k) => {
-      const c = passages.classOf[k]!;
-      return { passage, score: (c >= 0 ? p[c]! : 0) + policy.textWeight * cosine[k]! };
-    })
-    .sort((a, b) => b.score - a.score);
+  const scores = passages.vectors.dotAll(x);
+  scores.forEach((cosine, k) => {
+    const c = passages.classOf[k]!;
+    scores[k] = (c >= 0 ? p[c]! : 0) + policy.textWeight * cosine;
+  });
+  const best = highest(scores, Math.max(READ_PASSAGES, policy.maxPassages));
+  const scored = best.map((k) => ({ passage: passages.passages[k]!, score: scores[k]! }));
   return { ranked: ranked(model, p), scored };
+}
+
+/** Indexes of the `count` highest scores, highest first; equal scores keep their order, as a stable sort does. */
+function highest(scores: Float64Array, count: number): number[] {
+  const top: number[] = [];
+  scores.forEach((score, k) => {
+    if (top.length === count && !(score > scores[top[count - 1]!]!)) return;
+    let at = Math.min(top.length, count - 1);
+    for (; at > 0 && score > scores[top[at - 1]!]!; at--) top[at] = top[at - 1]!;
+    top[at] = k;
+  });
+  return top;
 }
 
 /** What the reading means under a policy: the one decision the router acts on. */
@@ -131,7 +146,7 @@ export function decide(reading: Reading, policy: Policy = UNDERSTAND_POLICY): Un
     intent: intentOf(top, bestScore, outOfScope, answer, policy),
     answer,
     ranked,
-    passages: scored.slice(0, 10),
+    passages: scored.slice(0, READ_PASSAGES),
     incident,
   };
 }
