@@ -6,28 +6,35 @@ const MAX_GRAM = 5;
 // Longer "words" (pasted links, hashes) add n-grams nobody else shares: they are cut to this length.
 const MAX_WORD_CHARS = 40;
 
+/** A feature's kind, the prefix of its name: a character n-gram, a stemmed word, or a stemmed word pair. */
+type FeatureKind = 'c' | 'w' | 'b';
+
 /**
- * The raw features of a text, each once per occurrence: character 3-5-grams within words (misspellings and
- * word forms still share most of them), stemmed words, and stemmed word pairs (word order: "who approves").
+ * The raw features of a text, each once per occurrence, as kind and key (the name is "kind:key"): character
+ * 3-5-grams within words (misspellings and word forms still share most of them), stemmed words, and stemmed
+ * word pairs (word order: "who approves").
  */
-function eachFeature(text: string, visit: (feature: string) => void): void {
+function eachFeature(text: string, visit: (kind: FeatureKind, key: string) => void): void {
   const list = words(text);
   for (const word of list) {
     const marked = `<${word.slice(0, MAX_WORD_CHARS)}>`;
     for (let n = MIN_GRAM; n <= MAX_GRAM; n++)
-      for (let i = 0; i + n <= marked.length; i++) visit(`c:${marked.slice(i, i + n)}`);
+      for (let i = 0; i + n <= marked.length; i++) visit('c', marked.slice(i, i + n));
   }
   const stems = list.map((w) => stem(w));
   stems.forEach((s, i) => {
-    visit(`w:${s}`);
-    if (i > 0) visit(`b:${stems[i - 1]} ${s}`);
+    visit('w', s);
+    if (i > 0) visit('b', `${stems[i - 1]} ${s}`);
   });
 }
 
 /** The raw features of a text and how often each occurs. */
 export function rawFeatures(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  eachFeature(text, (feature) => counts.set(feature, (counts.get(feature) ?? 0) + 1));
+  eachFeature(text, (kind, key) => {
+    const feature = `${kind}:${key}`;
+    counts.set(feature, (counts.get(feature) ?? 0) + 1);
+  });
   return counts;
 }
 
@@ -46,7 +53,9 @@ export interface Vectorizer {
 }
 
 export function createVectorizer(features: string[], idf: Float32Array): Vectorizer {
-  const byName = new Map(features.map((f, i) => [f, i]));
+  // Feature indexes by kind and key, so a text's features are looked up without making their names.
+  const byKind = { c: new Map<string, number>(), w: new Map<string, number>(), b: new Map<string, number>() };
+  features.forEach((name, i) => byKind[name[0] as FeatureKind].set(name.slice(2), i));
   // Counts by feature index, kept between calls (all zero again after each): only features in the
   // vocabulary are counted, and no map of the text's own features is made.
   const counts = new Uint32Array(features.length);
@@ -56,8 +65,8 @@ export function createVectorizer(features: string[], idf: Float32Array): Vectori
     idf,
     vectorize(text) {
       seen.length = 0;
-      eachFeature(text, (feature) => {
-        const i = byName.get(feature);
+      eachFeature(text, (kind, key) => {
+        const i = byKind[kind].get(key);
         if (i !== undefined && counts[i]!++ === 0) seen.push(i);
       });
       const index = new Int32Array(seen).sort();
