@@ -28,6 +28,7 @@ const size = (factor: number, answerP99Ms: number): SizeResult => ({
   trainEpochs: factor === 1 ? 30 : 3,
   modelBytes: 4_700_000 * factor,
   answer: timing(0.1 * factor, answerP99Ms),
+  guarded: timing(0.12 * factor, answerP99Ms * 2),
   understand: timing(0.05 * factor, answerP99Ms / 2),
   search: timing(0.08 * factor, 0.4 * factor),
   baseline: timing(0.08 * factor, 0.4 * factor),
