@@ -2,8 +2,21 @@ import type { ColdStart } from './cold-start';
 import type { SizeResult } from './measure-size';
 import { ratio } from './stats';
 
-/** Targets from the issue, for this 2-core machine. */
-const TARGETS = { answerP99Ms: 1, coldStartMs: 400 } as const;
+/**
+ * Targets, for this 2-core machine. Issue 15 (the trained matcher) set the first five; the first benchmark
+ * set a stricter cold start, before there was a model to load, and growth no worse than linear.
+ */
+const TARGETS = {
+  /** bot.handle p99 by knowledge base size (1x, 10x). */
+  answerP99Ms: new Map([
+    [1, 1],
+    [10, 5],
+  ]),
+  coldStartMs: 1000,
+  trainMs: 15_000,
+  modelBytes: 10_000_000,
+  firstColdStartMs: 400,
+} as const;
 
 /** How one size's costs compare with the first (1x) size's. Each ratio is cost(N) / cost(1x). */
 export interface Growth {
@@ -108,22 +121,48 @@ export function analyse(sizes: SizeResult[], coldStart: ColdStart | undefined): 
       : [];
 
   const verdicts: Verdict[] = [];
-  const one = sizes.find((s) => s.factor === 1);
-  if (one)
-    verdicts.push({
-      name: `answer p99 at 1x under ${TARGETS.answerP99Ms} ms`,
-      measured: `${one.answer.p99Ms.toFixed(3)} ms`,
-      pass: one.answer.p99Ms < TARGETS.answerP99Ms,
-    });
-  if (coldStart)
-    verdicts.push({
-      name: `cold start (median) under ${TARGETS.coldStartMs} ms`,
-      measured: `${coldStart.guidebot.medianMs.toFixed(0)} ms (p99 ${coldStart.guidebot.p99Ms.toFixed(0)} ms)`,
-      pass: coldStart.guidebot.medianMs < TARGETS.coldStartMs,
-    });
+  for (const size of sizes) {
+    const target = TARGETS.answerP99Ms.get(size.factor);
+    if (target !== undefined)
+      verdicts.push({
+        name: `answer (bot.handle) p99 at ${size.factor}x under ${target} ms (issue 15)`,
+        measured: `${size.answer.p99Ms.toFixed(3)} ms (median ${size.answer.medianMs.toFixed(3)} ms; plain Lunr p99 ${size.baseline.p99Ms.toFixed(3)} ms)`,
+        pass: size.answer.p99Ms < target,
+      });
+  }
+  if (coldStart) {
+    const measured = `${coldStart.guidebot.medianMs.toFixed(0)} ms (p99 ${coldStart.guidebot.p99Ms.toFixed(0)} ms)`;
+    verdicts.push(
+      {
+        name: `cold start, guidebot ask from process start to exit after its answer (median), under ${TARGETS.coldStartMs} ms (issue 15)`,
+        measured,
+        pass: coldStart.guidebot.medianMs < TARGETS.coldStartMs,
+      },
+      {
+        name: `the same, under ${TARGETS.firstColdStartMs} ms (the first benchmark's target, before the model)`,
+        measured,
+        pass: coldStart.guidebot.medianMs < TARGETS.firstColdStartMs,
+      },
+    );
+  }
+  // Only the 1x model is trained as the build trains it (every epoch): larger sizes are trained for timing.
+  const built = sizes.find((s) => s.factor === 1);
+  if (built)
+    verdicts.push(
+      {
+        name: `model training as the build trains it (1x, ${built.trainEpochs} epochs) under ${TARGETS.trainMs / 1000} s (issue 15)`,
+        measured: `${(built.trainMs / 1000).toFixed(1)} s`,
+        pass: built.trainMs < TARGETS.trainMs,
+      },
+      {
+        name: `model file (1x) under ${TARGETS.modelBytes / 1e6} MB (issue 15)`,
+        measured: `${(built.modelBytes / 1e6).toFixed(1)} MB`,
+        pass: built.modelBytes < TARGETS.modelBytes,
+      },
+    );
   for (const g of growth)
     verdicts.push({
-      name: `growth no worse than linear at ${g.factor}x (every cost ratio <= ${g.sizeRatio.toFixed(0)})`,
+      name: `growth no worse than linear at ${g.factor}x (every cost ratio <= ${g.sizeRatio.toFixed(0)}; the first benchmark's target)`,
       measured: g.superlinear.length
         ? `superlinear: ${g.superlinear.map((k) => `${k} x${g.costs[k].toFixed(1)}`).join(', ')}` +
           ` (plain Lunr baseline search grew x${g.baselineMedian.toFixed(1)} on the same data)`

@@ -5,6 +5,8 @@ import type { KnowledgeBase } from '../core/knowledge/load-knowledge';
 import { buildLunrIndex } from '../core/search/build-index';
 import { searchPassages } from '../core/search/search';
 import { createSearchIndex } from '../core/search/search-index';
+import { loadPrivacyKnowledge } from '../core/privacy/privacy-file';
+import { withPrivacy } from '../core/privacy/with-privacy';
 import { createMemoryStore } from '../core/state/memory-store';
 import { modelToJson, trainModel } from '../core/understand/model';
 import { passageTexts } from '../core/understand/model-file';
@@ -42,8 +44,12 @@ export interface SizeResult {
   trainMs: number;
   trainEpochs: number;
   modelBytes: number;
-  /** Latency per question: bot.handle, the model's reading alone, searchPassages (Lunr), plain Lunr. */
+  /**
+   * Latency per question: bot.handle, the same behind the privacy guard (as loadBot serves it), the model's
+   * reading alone, searchPassages (Lunr), plain Lunr.
+   */
   answer: Summary;
+  guarded: Summary;
   understand: Summary;
   search: Summary;
   baseline: Summary;
@@ -103,6 +109,14 @@ export async function measureSize(
   }
   const baseline = baselineIndex!;
   const heapWithBaseline = heapUsedAfterGc();
+  // Made after the heap is measured: the guard loads its name tagger, which no index holds.
+  const privacy = loadPrivacyKnowledge(process.env.GUIDEBOT_KNOWLEDGE_DIR || undefined);
+  const guardedStore = createMemoryStore<ConversationState>();
+  const guarded = withPrivacy(
+    createBot({ index, understander, store: guardedStore, recentQuestions: 0 }),
+    privacy,
+    { store: guardedStore, kb, retentionDays: 90, collectionNotice: false },
+  );
 
   const indexFile = writeIndexFile(kb, index, tempDir, `index-x${factor}.json`);
   const loads = factor >= 100 ? 3 : 5;
@@ -134,6 +148,15 @@ export async function measureSize(
         // Each call opens a conversation; forgetting it keeps the store from growing over the run.
         after: () => store.delete(key),
       },
+      {
+        name: 'guarded',
+        run: (text) => {
+          const id = `bench-${conversation++}`;
+          key = `console:${id}`;
+          return guarded.handle({ channel: 'console', conversation: id, user: 'bench', text });
+        },
+        after: () => guardedStore.delete(key),
+      },
       { name: 'understand', run: (text) => understander.understand(text) },
       { name: 'search', run: (text) => searchPassages(index, text) },
       { name: 'baseline', run: (text) => searchBaseline(baseline, baselineQuery(text)) },
@@ -160,6 +183,7 @@ export async function measureSize(
     trainEpochs,
     modelBytes,
     answer: summary('answer'),
+    guarded: summary('guarded'),
     understand: summary('understand'),
     search: summary('search'),
     baseline: summary('baseline'),

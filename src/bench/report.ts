@@ -32,6 +32,8 @@ export function formatReport(result: BenchResult): string {
       row('  (timed passes, after warm-up passes)', (s) => `${s.rounds}, after ${s.warmupRounds}`),
       row('bot.handle median', (s) => formatMs(s.answer.medianMs)),
       row('bot.handle p99', (s) => formatMs(s.answer.p99Ms)),
+      row('  behind the privacy guard, median', (s) => formatMs(s.guarded.medianMs)),
+      row('  behind the privacy guard, p99', (s) => formatMs(s.guarded.p99Ms)),
       row('model reading (understand) median', (s) => formatMs(s.understand.medianMs)),
       row('model reading (understand) p99', (s) => formatMs(s.understand.p99Ms)),
       row('searchPassages median', (s) => formatMs(s.search.medianMs)),
@@ -143,6 +145,8 @@ export function formatReport(result: BenchResult): string {
     '    words (seeded), so the vocabulary grows too. Every copy keeps the real words, so each question matches',
     '    N times as many passages: the pessimistic case for search cost.',
     '  latency: each question as a new conversation; subjects take turns pass by pass so machine drift hits all.',
+    '  bot.handle: the core turn (targets are judged on it); behind the privacy guard: the same bot wrapped as',
+    '    loadBot serves it (its name tagger reads capitalised words the guideline does not use).',
     '  cold start, estimated: measured 1x cold start + (index load Nx - index load 1x), loads timed in process.',
     `  total run time: ${result.totalSeconds.toFixed(1)} s`,
   );

@@ -156,10 +156,14 @@ function contactsFor(index: SearchIndex, citations: Citation[]): Contact[] {
   for (const citation of citations) {
     const section = index.sections.get(citation.sectionId)!;
     for (const s of index.sections.values())
-      if (section.path.slice(0, s.path.length).join('\0') === s.path.join('\0') && s.level <= section.level)
-        cited.add(s.id);
+      if (s.level <= section.level && startsWith(section.path, s.path)) cited.add(s.id);
   }
   return index.kb.contacts.contacts.filter((c) => c.sections.some((id) => cited.has(id))).map(toContact);
+}
+
+/** True when `path` begins with every part of `prefix`, in order. */
+function startsWith(path: string[], prefix: string[]): boolean {
+  return prefix.length <= path.length && prefix.every((part, i) => path[i] === part);
 }
 
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {

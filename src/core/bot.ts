@@ -1,5 +1,5 @@
 import { replyFor } from './answer';
-import { DEFAULT_TIME_ZONE, recordStamp } from './dialogs/record-stamp';
+import { DEFAULT_TIME_ZONE, recordStamp, type RecordStamp } from './dialogs/record-stamp';
 import type { EscalationSink } from './escalation-sink';
 import { rememberForFrozen } from './memo/frozen';
 import { deepFreeze, rememberRecent } from './memo/recent';
@@ -7,7 +7,7 @@ import { createDialogCatalog } from './turns/dialog-catalog';
 import { forwardEscalation } from './turns/forward-escalation';
 import { routeTurn } from './turns/route-turn';
 import { decorateAnswer, simpleReply } from './turns/simple-replies';
-import type { ConversationState, TurnResult } from './turns/turn-result';
+import type { ConversationState, TurnContext, TurnResult } from './turns/turn-result';
 import { cleanText } from './search/text';
 import type { SearchIndex } from './search/search-index';
 import { smalltalkReply } from './smalltalk';
@@ -83,14 +83,19 @@ export function createBot({
     async handle(inbound) {
       const key = `${inbound.channel}:${inbound.conversation}`;
       const cleaned: Inbound = { ...inbound, text: cleanText(inbound.text ?? '') };
-      const ctx = {
+      // Only a turn that ends a dialog files a record: its stamp (formatted, with a random id) is made then.
+      const at = now();
+      let stamp: RecordStamp | undefined;
+      const ctx: TurnContext = {
         index,
         catalog,
         understand,
         read: (text: string) => understander.read(text),
         answer,
         decorate,
-        stamp: recordStamp(now(), timeZone),
+        get stamp() {
+          return (stamp ??= recordStamp(at, timeZone));
+        },
       };
       // One update per turn: two turns of one conversation arriving together run one after the other.
       // With the store down, questions are still answered; turns that need memory say to try again.

@@ -6,6 +6,7 @@ import { TRAIN_DEFAULTS, type TrainOptions } from '../core/understand/softmax';
 import { dialogClass, OUT_OF_SCOPE, trainingSet } from '../core/understand/training-set';
 import {
   decide,
+  passageVectors,
   readText,
   UNDERSTAND_POLICY,
   type Policy,
@@ -44,10 +45,7 @@ export function crossValidate(
       passageTexts(kb),
       options,
     );
-    const passages = kb.guideline.passages.map((p) => ({
-      passage: p,
-      vector: model.vectorizer.vectorize(p.text),
-    }));
+    const passages = passageVectors(model, kb.guideline.passages);
     set.texts.forEach((text, i) => {
       if (!keep[i])
         out.push({ text, truth: set.classes[set.labels[i]!]!, reading: readText(model, passages, text) });

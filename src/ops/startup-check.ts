@@ -1,6 +1,6 @@
 import { loadConfig, type BaseConfig, type Env } from '../config';
 import { createSlackEscalationSink } from '../adapters/slack/escalation-sink';
-import { loadAnalyticsConfig } from '../core/analytics/open-analytics';
+import { loadAnalyticsConfig } from '../core/analytics/analytics-config';
 import { ConfigError, GuidebotError } from '../core/errors';
 import { loadKnowledge, type KnowledgeBase } from '../core/knowledge/load-knowledge';
 import { loadPrivacyKnowledge } from '../core/privacy/privacy-file';

@@ -1,7 +1,7 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Env } from '../../config';
-import { loadAnalyticsConfig } from '../../core/analytics/open-analytics';
+import { loadAnalyticsConfig } from '../../core/analytics/analytics-config';
 import { fillWording, loadPrivacyKnowledge } from '../../core/privacy/privacy-file';
 
 const MARKER = 'console-notice-shown';

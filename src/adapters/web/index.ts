@@ -1,6 +1,6 @@
 import type { Env } from '../../config';
 import type { Channel, ChannelContext, ChannelSetup } from '../../server/channel';
-import { loadAnalyticsConfig } from '../../core/analytics/open-analytics';
+import { loadAnalyticsConfig } from '../../core/analytics/analytics-config';
 import { createGuidelinePage } from './guideline-page';
 import { createStaticRoutes } from './static-routes';
 import { createTurnRoutes } from './turn-routes';

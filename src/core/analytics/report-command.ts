@@ -2,7 +2,8 @@ import type { Env } from '../../config';
 import type { CandidateFinder } from '../review/candidates';
 import { retentionCutoff } from './analytics-store';
 import { computeReport, type AnalyticsReport, type SectionLabels } from './compute-report';
-import { loadAnalyticsConfig, openAnalyticsStore } from './open-analytics';
+import { loadAnalyticsConfig } from './analytics-config';
+import { openAnalyticsStore } from './open-analytics';
 import { renderReportCsv } from './render-report-csv';
 import { renderReportText } from './render-report';
 

@@ -26,7 +26,11 @@ export function trainModel(
 
 /** Every class with its probability, most likely first. */
 export function classify(model: IntentModel, x: SparseVector): { name: string; p: number }[] {
-  const p = probabilities(model.softmax, x);
+  return ranked(model, probabilities(model.softmax, x));
+}
+
+/** The classes with their probabilities `p` (in class order), most likely first. */
+export function ranked(model: IntentModel, p: Float64Array): { name: string; p: number }[] {
   return model.classes.map((name, i) => ({ name, p: p[i]! })).sort((a, b) => b.p - a.p);
 }
 

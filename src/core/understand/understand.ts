@@ -1,8 +1,9 @@
 import type { Passage } from '../knowledge/guideline';
 import type { KnowledgeBase } from '../knowledge/load-knowledge';
 import { withoutPlaceholders } from '../privacy/pi-kinds';
-import { dot, type SparseVector } from './features';
-import { classify, type IntentModel } from './model';
+import { byFeature, dot, type SparseVector, type VectorsByFeature } from './features';
+import { ranked, type IntentModel } from './model';
+import { probabilities } from './softmax';
 import { dialogClass, OUT_OF_SCOPE, passageClass, PERSON, trainingSet } from './training-set';
 
 /**
@@ -78,26 +79,62 @@ export interface Understander {
 /** The model's raw reading of a text, before any policy: class probabilities and passage scores. */
 export interface Reading {
   ranked: { name: string; p: number }[];
-  /** Every passage with its score (P(class) + textWeight x cosine), best first. */
+  /** The best passages (READ_PASSAGES unless told) with their score (P(class) + textWeight x cosine), best first. */
   scored: ScoredPassage[];
+}
+
+/** Passages a reading keeps: the answer quotes at most maxPassages of them, the explanation shows these. */
+const READ_PASSAGES = 10;
+
+/** The passages a text is compared with, their vectors stored by feature, and each passage's class. */
+export interface PassageVectors {
+  passages: Passage[];
+  vectors: VectorsByFeature;
+  /** Index of each passage's class in the model's classes, or -1 for a passage without examples. */
+  classOf: Int32Array;
+}
+
+export function passageVectors(model: IntentModel, passages: Passage[]): PassageVectors {
+  const classIndex = new Map(model.classes.map((name, i) => [name, i]));
+  return {
+    passages,
+    vectors: byFeature(
+      passages.map((p) => model.vectorizer.vectorize(p.text)),
+      model.vectorizer.features.length,
+    ),
+    classOf: Int32Array.from(passages, (p) => classIndex.get(passageClass(p.id)) ?? -1),
+  };
 }
 
 export function readText(
   model: IntentModel,
-  passages: { passage: Passage; vector: SparseVector }[],
+  passages: PassageVectors,
   text: string,
   policy: Policy = UNDERSTAND_POLICY,
+  keep = Math.max(READ_PASSAGES, policy.maxPassages),
 ): Reading {
   const x = model.vectorizer.vectorize(text);
-  const ranked = classify(model, x);
-  const p = new Map(ranked.map((r) => [r.name, r.p]));
-  const scored = passages
-    .map(({ passage, vector }) => ({
-      passage,
-      score: (p.get(passageClass(passage.id)) ?? 0) + policy.textWeight * dot(x, vector),
-    }))
-    .sort((a, b) => b.score - a.score);
-  return { ranked, scored };
+  const p = probabilities(model.softmax, x);
+  const scores = passages.vectors.dotAll(x);
+  scores.forEach((cosine, k) => {
+    const c = passages.classOf[k]!;
+    scores[k] = (c >= 0 ? p[c]! : 0) + policy.textWeight * cosine;
+  });
+  const best = highest(scores, keep);
+  const scored = best.map((k) => ({ passage: passages.passages[k]!, score: scores[k]! }));
+  return { ranked: ranked(model, p), scored };
+}
+
+/** Indexes of the `count` highest scores, highest first; equal scores keep their order, as a stable sort does. */
+function highest(scores: Float64Array, count: number): number[] {
+  const top: number[] = [];
+  scores.forEach((score, k) => {
+    if (top.length === count && !(score > scores[top[count - 1]!]!)) return;
+    let at = Math.min(top.length, count - 1);
+    for (; at > 0 && score > scores[top[at - 1]!]!; at--) top[at] = top[at - 1]!;
+    top[at] = k;
+  });
+  return top;
 }
 
 /** What the reading means under a policy: the one decision the router acts on. */
@@ -123,20 +160,22 @@ export function decide(reading: Reading, policy: Policy = UNDERSTAND_POLICY): Un
     intent: intentOf(top, bestScore, outOfScope, answer, policy),
     answer,
     ranked,
-    passages: scored.slice(0, 10),
+    passages: scored.slice(0, READ_PASSAGES),
     incident,
   };
 }
 
 export function createUnderstander(kb: KnowledgeBase, model: IntentModel): Understander {
   const { vectorizer } = model;
-  const passages = kb.guideline.passages.map((p) => ({ passage: p, vector: vectorizer.vectorize(p.text) }));
+  const passages = passageVectors(model, kb.guideline.passages);
   let examples: { text: string; name: string; vector: SparseVector }[] | undefined;
-  const read = (text: string): Reading => readText(model, passages, withoutPlaceholders(text));
+  const reading = (text: string, keep?: number): Reading =>
+    readText(model, passages, withoutPlaceholders(text), UNDERSTAND_POLICY, keep);
   return {
     model,
-    understand: (text) => decide(read(text)),
-    read,
+    understand: (text) => decide(reading(text)),
+    // A picked section's best fit may rank below the ten best passages overall: every passage is kept.
+    read: (text) => reading(text, kb.guideline.passages.length),
     nearestExamples(text, count = 5) {
       if (!examples) {
         const set = trainingSet(kb);
