@@ -16,25 +16,33 @@ export interface ServerProcess {
   stop(graceMs?: number): Promise<void>;
 }
 
+/**
+ * The environment `guidebot serve` runs with in tests: this process's, without settings that would point it
+ * at other knowledge, an index or Redis, with PORT 0 and info logs; analytics go to the test run's own folder
+ * (test/setup/in-run-dir.ts makes it the working directory). `env` is applied last.
+ */
+export function serveEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const base = { ...process.env };
+  for (const name of ['GUIDEBOT_KNOWLEDGE_DIR', 'GUIDEBOT_INDEX_PATH', 'REDIS_URL', 'NODE_OPTIONS'])
+    delete base[name];
+  return {
+    ...base,
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    GUIDEBOT_DATA_DIR: path.join(process.cwd(), '.guidebot-data'),
+    ...env,
+  };
+}
+
 /** Starts `node dist/cli.js serve` with `env` (PORT 0 unless given) and waits for its "listening" line. */
 export async function startServerProcess(
   env: Record<string, string>,
   timeoutMs = 15_000,
 ): Promise<ServerProcess> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first`);
-  const base = { ...process.env };
-  for (const name of ['GUIDEBOT_KNOWLEDGE_DIR', 'GUIDEBOT_INDEX_PATH', 'REDIS_URL', 'NODE_OPTIONS'])
-    delete base[name];
   const child = spawn(process.execPath, [CLI, 'serve'], {
     cwd: REPO_ROOT,
-    // Analytics go to the test run's own folder (test/setup/in-run-dir.ts makes it the working directory).
-    env: {
-      ...base,
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      GUIDEBOT_DATA_DIR: path.join(process.cwd(), '.guidebot-data'),
-      ...env,
-    },
+    env: serveEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { startServerProcess } from '../integration/server-process';
+import { serveEnv, startServerProcess } from '../integration/server-process';
 import { FakeSlackApi } from '../adapters/slack/fake-slack-api';
 import { CLI, runCliAsync } from '../helpers/cli';
 import { REPO_ROOT } from '../helpers/knowledge-copy';
@@ -15,18 +15,9 @@ import { REPO_ROOT } from '../helpers/knowledge-copy';
 async function serveOnOneTerminal(
   env: Record<string, string>,
 ): Promise<{ lines: string[]; status: number | null }> {
-  const base = { ...process.env };
-  for (const name of ['GUIDEBOT_KNOWLEDGE_DIR', 'GUIDEBOT_INDEX_PATH', 'REDIS_URL', 'NODE_OPTIONS'])
-    delete base[name];
   const child = spawn('/bin/sh', ['-c', 'exec "$0" "$@" 2>&1', process.execPath, CLI, 'serve'], {
     cwd: REPO_ROOT,
-    env: {
-      ...base,
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      GUIDEBOT_DATA_DIR: path.join(process.cwd(), '.guidebot-data'),
-      ...env,
-    },
+    env: serveEnv(env),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
