@@ -101,6 +101,8 @@ const FLAGGED: Flagged[] = [
     secrets: ['3150 Shelbourne Road'],
   },
   { text: 'deliver to 17 Cedar Hill Crescent', kinds: ['address'], secrets: ['17 Cedar Hill Crescent'] },
+  // A lowercase street type after the street ("pl" on the next line) does not hide the street before it.
+  { text: 'lives at 3150 Shelbourne Road\npL', kinds: ['address'], secrets: ['3150 Shelbourne Road'] },
   {
     text: 'they are at 88 Harbour Way, can we post a photo of the house?',
     kinds: ['address'],
