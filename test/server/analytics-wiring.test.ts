@@ -13,7 +13,7 @@ it('keeps published contact numbers in a recorded question and redacts a persona
   try {
     for (const text of [
       'is 250 387-7000 or 1-866-660-0811 the number for privacy questions?',
-      'can the privacy team call me back at 604 555 0199 about our page?',
+      'can i post my cell 604 555 0199 on our page for privacy questions?',
     ])
       expect((await postTurn(server.url, { conversation: 'analytics-wiring', text })).status).toBe(200);
   } finally {
@@ -23,6 +23,6 @@ it('keeps published contact numbers in a recorded question and redacts a persona
   const events = await store.list(new Date(0), new Date(Date.now() + 60_000));
   expect(events.map((e) => ({ question: e.question, pi: e.pi }))).toEqual([
     { question: 'is 250 387-7000 or 1-866-660-0811 the number for privacy questions?', pi: undefined },
-    { question: 'can the privacy team call me back at [phone] about our page?', pi: ['phone'] },
+    { question: 'can i post my cell [phone] on our page for privacy questions?', pi: ['phone'] },
   ]);
 });

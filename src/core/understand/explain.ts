@@ -45,12 +45,14 @@ export function explain(kb: KnowledgeBase, understander: Understander, question:
       ` -> ${answerable ? 'a passage may answer' : 'no passage answers'}`,
   ];
   if (top) {
-    const wins = top.p > bestScore && outOfScope - top.p <= policy.fallbackMargin;
+    // What decide() chose, not worked out again here: the lines below only give its numbers.
+    const wins = intent.kind !== 'passages' && intent.kind !== 'none';
     why.push(
-      `an intent wins when it beats the best passage and P(out-of-scope) - it <= ${policy.fallbackMargin}: ` +
-        `${top.name} ${f(top.p)} vs passage ${f(bestScore)}, out-of-scope ${f(outOfScope)} -> ${wins ? top.name : 'no'}`,
+      `an intent wins when it beats the best passage (a dialog after an answer: reaches ${policy.followShare} x ` +
+        `its score) and P(out-of-scope) - it <= ${policy.fallbackMargin}: ${top.name} ${f(top.p)} vs passage ` +
+        `${f(bestScore)}, out-of-scope ${f(outOfScope)} -> ${wins ? top.name : 'no'}`,
     );
-    if (wins && top.name.startsWith('dialog:')) {
+    if (wins && top.name.startsWith('dialog:') && top.p > bestScore) {
       const pOf = (i: number): number => p.get(`passage:${passages[i]?.passage.id}`) ?? 0;
       why.push(
         `the answer leads the dialog when the best passage reaches ${policy.leadShare} x P(dialog), or its P ` +

@@ -107,7 +107,7 @@ describe('/guidelines', () => {
 
   it('walks a dialog in the private reply, replacing it at each step', async () => {
     h.rewrite = (inbound) => [dialogStep(inbound.choice ? 2 : 1)];
-    await sendCommand(h.url, command('do i need PAB sign-off', h.fake.responseUrl('cmd-5')));
+    await sendCommand(h.url, command('do I need PAB approval', h.fake.responseUrl('cmd-5')));
     const [card] = await h.fake.waitFor('respond');
     const yes = buttonsOf(card!.params.blocks).find((b) => b.text?.text === 'Yes')!;
     const click = clickOnEphemeral({
@@ -150,7 +150,7 @@ describe('/guidelines', () => {
 describe('buttons', () => {
   it('a dialog step clicked on its own card updates the card in place (chat.update)', async () => {
     h.rewrite = (inbound) => [dialogStep(inbound.choice ? 2 : 1)];
-    await sendEvent(h.url, mention('do i need PAB sign-off'));
+    await sendEvent(h.url, mention('do I need PAB approval'));
     const [card] = await h.fake.waitFor('chat.postMessage');
     const yes = buttonsOf(card!.params.blocks).find((b) => b.text?.text === 'Yes')!;
     const click = clickOnMessage(

@@ -73,9 +73,17 @@ describe('Teams: conversations in local mode (no app id, loopback connector)', (
     // The answer comes at once: no typing indicator first (that is for slow answers; see teams-flows).
     expect(connector.calls.some((c) => c.body.type === 'typing')).toBe(false);
     const [message, ...more] = connector.messages();
-    // The bot's own notes (the collection notice on first contact) follow the answer as plain messages.
-    expect(more.map((m) => m.body.text)).toEqual(notes.map((n) => n.text));
-    expect(more.every((m) => !cardOf(m))).toBe(true);
+    // What follows the answer comes in the core's order: a check the question starts, as a card with its
+    // choices, and the bot's own notes (the collection notice on first contact) as plain messages.
+    expect(more).toHaveLength(notes.length);
+    notes.forEach((note, i) => {
+      if (note.kind === 'dialog') expect(submitButtons(cardOf(more[i]!))).toHaveLength(note.choices.length);
+      else
+        expect({ text: more[i]!.body.text, card: cardOf(more[i]!) }).toEqual({
+          text: note.text,
+          card: undefined,
+        });
+    });
     expect(message?.path).toMatch(/^\/v3\/conversations\/a%3A1Xh2.*\/activities\/activity-\d+$/);
     expect(message?.body.text).toBe(reply!.intro);
     expect(message?.body.textFormat).toBe('plain');

@@ -6,7 +6,7 @@ afterAll(removeTempDirs);
 
 describe('starting a dialog', () => {
   it.each([
-    ['do i need PAB sign-off', 'approvals'],
+    ['do I need PAB approval', 'approvals'],
     ['I think our account was hacked', 'incident'],
     ['our twitter got hacked!!', 'incident'],
     ['can I post this photo', 'privacy'],
