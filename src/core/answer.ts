@@ -5,7 +5,13 @@ import type { SearchIndex } from './search/search-index';
 import { citationOf, fallbackContact, toContact } from './knowledge/reply-sources';
 import type { Choice, Citation, Contact, QuotedPassage, Reply } from './types';
 import { renderReplyText } from './reply-text';
-import { UNDERSTAND_POLICY, type Policy, type Reading, type Understanding } from './understand/understand';
+import {
+  related,
+  UNDERSTAND_POLICY,
+  type Policy,
+  type Reading,
+  type Understanding,
+} from './understand/understand';
 
 /** How answers are put together; when to answer is the model's decision (understand/understand.ts). */
 export const ANSWER_POLICY = {
@@ -48,10 +54,7 @@ export function sectionReply(
   const fits = (question?.scored ?? []).filter((s) => s.passage.sectionId === sectionId);
   const best = fits[0];
   if (best && best.score >= policy.minScore) {
-    for (const { passage } of fits
-      .filter((s) => s.score >= best.score * policy.relatedShare)
-      .slice(0, policy.maxPassages))
-      withItems(passage);
+    for (const { passage } of related(fits, policy)) withItems(passage);
     return quoteReply(index, chosen, Math.min(1, best.score));
   }
   const opening = openingRule(index, sectionId);

@@ -220,8 +220,8 @@ function intentOf(
   return answer.length ? { kind: 'passages', passages: answer } : { kind: 'none' };
 }
 
-/** The best passage and others scoring close to it. */
-function related(scored: ScoredPassage[], policy: Policy): ScoredPassage[] {
+/** The best passage and others scoring close to it (a picked section's fitting passages too). */
+export function related(scored: ScoredPassage[], policy: Policy): ScoredPassage[] {
   const best = scored[0]!;
   return scored.filter((s) => s.score >= best.score * policy.relatedShare).slice(0, policy.maxPassages);
 }
