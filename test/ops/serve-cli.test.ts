@@ -32,6 +32,22 @@ async function serveOnOneTerminal(
 }
 
 // `guidebot serve` and `--version` as a person at a terminal meets them.
+/**
+ * A fake Slack that answers the start-up token check with "rate limited" once, so the Slack channel logs a
+ * warning while it is created (before the server listens); and the settings that point guidebot at it.
+ */
+async function slackRateLimitedOnce(): Promise<{ slack: FakeSlackApi; env: Record<string, string> }> {
+  const slack = new FakeSlackApi();
+  await slack.start();
+  slack.script('auth.test', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false } });
+  const env = {
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
+    SLACK_API_URL: slack.apiUrl,
+  };
+  return { slack, env };
+}
+
 describe('guidebot serve (CLI)', () => {
   it('prints one line for a person: where to chat and which channels are on', async () => {
     const server = await startServerProcess({});
@@ -48,17 +64,9 @@ describe('guidebot serve (CLI)', () => {
   });
 
   it('prints the line for a person first, before the log lines written while the channels start', async () => {
-    // Slack answers the start-up token check with "rate limited" once: the channel logs a warning while it
-    // is created, before the server listens.
-    const slack = new FakeSlackApi();
-    await slack.start();
-    slack.script('auth.test', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false } });
+    const { slack, env } = await slackRateLimitedOnce();
     try {
-      const { lines } = await serveOnOneTerminal({
-        SLACK_BOT_TOKEN: 'xoxb-test-token',
-        SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
-        SLACK_API_URL: slack.apiUrl,
-      });
+      const { lines } = await serveOnOneTerminal(env);
       const [first, ...logs] = lines;
       expect(first).toMatch(
         /^guidebot is running\. Open http:\/\/127\.0\.0\.1:\d+\/ to chat\. Channels on: Slack, Teams, web chat\. Ctrl\+C stops it\.$/,
@@ -74,19 +82,12 @@ describe('guidebot serve (CLI)', () => {
   });
 
   it('prints no line for a person when it cannot listen: the start-up logs, then the reason', async () => {
-    const slack = new FakeSlackApi();
-    await slack.start();
-    slack.script('auth.test', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false } });
+    const { slack, env } = await slackRateLimitedOnce();
     const busy = createServer();
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
     const { port } = busy.address() as AddressInfo;
     try {
-      const { lines, status } = await serveOnOneTerminal({
-        PORT: String(port),
-        SLACK_BOT_TOKEN: 'xoxb-test-token',
-        SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
-        SLACK_API_URL: slack.apiUrl,
-      });
+      const { lines, status } = await serveOnOneTerminal({ ...env, PORT: String(port) });
       expect(status).toBe(1);
       expect(lines.some((line) => line.startsWith('guidebot is running'))).toBe(false);
       expect((JSON.parse(lines[0]!) as { msg: string }).msg).toBe('slack rate limited; retrying');
